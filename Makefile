@@ -1,0 +1,44 @@
+# Msaada: `make demo` and `make test` do all set-up themselves on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export UV_PYTHON_DOWNLOADS := never
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: demo test test-sqlite test-postgres lint bench serve clean lock
+
+$(BIN)/msaada: pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -c requirements.lock -e '.[test]'
+	touch $@
+
+demo: $(BIN)/msaada
+	$(BIN)/msaada demo
+	$(BIN)/msaada serve --demo
+
+test: $(BIN)/msaada
+	$(BIN)/ruff check msaada tests bench
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: $(BIN)/msaada
+	@echo "== the suite on SQLite"
+	$(BIN)/pytest
+
+test-postgres: $(BIN)/msaada
+	@echo "== the suite on PostgreSQL 15 (a throwaway cluster)"
+	.ci/with-postgres $(BIN)/pytest
+
+lint: $(BIN)/msaada
+	$(BIN)/ruff check msaada tests bench
+
+bench: $(BIN)/msaada
+	$(BIN)/python -m bench
+
+lock:
+	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) var build *.egg-info

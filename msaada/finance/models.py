@@ -1,0 +1,206 @@
+"""The money: who gives, through which fund, at which stage, in which currency, and what is spent."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from msaada.codes import validate_country, validate_currency
+from msaada.facts import Fact, ScaledDecimalField
+from msaada.missions.models import MissionFact, check_period
+
+
+def non_negative(field: str, model: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__gte": 0}), name=f"{model}_{field}_not_negative",
+        violation_error_message=_("The amount is negative."),
+    )
+
+
+def money_field(verbose_name: str) -> ScaledDecimalField:
+    return ScaledDecimalField(
+        verbose_name, places=4, help_text=_("In the currency next to it."),
+        validators=[MinValueValidator(0, message=_("must not be negative"))],
+    )
+
+
+def currency_field() -> models.CharField:
+    return models.CharField(_("currency"), max_length=3, validators=[validate_currency])
+
+
+class OrganizationKind(models.TextChoices):
+    GOVERNMENT = "government", _("government")
+    MULTILATERAL = "multilateral", _("multilateral")
+    FUND = "fund", _("fund")
+    COMPANY = "company", _("company")
+    NGO = "ngo", _("NGO")
+
+
+class Organization(Fact):
+    """A donor, a fund manager, an agency or a company."""
+
+    key = models.SlugField(_("key"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind.choices)
+    country = models.CharField(_("country"), max_length=3, blank=True, validators=[validate_country])
+
+    class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FundKind(models.TextChoices):
+    TRUST_FUND = "trust_fund", _("trust fund")
+    BILATERAL = "bilateral", _("bilateral")
+
+
+class Fund(MissionFact):
+    """A channel money reaches the mission through: a UN trust fund or a bilateral channel."""
+
+    key = models.SlugField(_("key"), max_length=100)
+    name = models.CharField(_("name"), max_length=200)
+    manager = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("manager"))
+    kind = models.CharField(_("kind"), max_length=20, choices=FundKind.choices)
+
+    class Meta:
+        verbose_name = _("fund")
+        verbose_name_plural = _("funds")
+        ordering = ["mission", "key"]
+        constraints = [models.UniqueConstraint(fields=["mission", "key"], name="fund_key_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Stage(models.TextChoices):
+    """The stages of a contribution, as FTS and IATI name them."""
+
+    PLEDGE = "pledge", _("pledge")
+    COMMITMENT = "commitment", _("commitment")
+    PAID = "paid", _("paid")
+
+
+class Flow(MissionFact):
+    """One stage event of a contribution: pledged, committed or paid (flows sharing a ref are one contribution)."""
+
+    fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="flows", verbose_name=_("fund"))
+    donor = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="flows", verbose_name=_("donor"))
+    stage = models.CharField(_("stage"), max_length=12, choices=Stage.choices)
+    amount = money_field(_("amount"))
+    currency = currency_field()
+    date = models.DateField(_("date"))
+
+    class Meta:
+        verbose_name = _("flow")
+        verbose_name_plural = _("flows")
+        ordering = ["mission", "date"]
+        constraints = [non_negative("amount", "flow")]
+        indexes = [
+            models.Index(fields=["mission", "stage", "date"], name="flow_stage_date"),
+            models.Index(fields=["mission", "ref"], name="flow_contribution"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.donor} {self.stage} {self.amount} {self.currency} ({self.date})"
+
+    def clean(self) -> None:
+        check_same_mission(self, "fund")
+
+
+def check_same_mission(fact: MissionFact, field: str) -> None:
+    """Reject a record that points at another mission's record."""
+    other = getattr(fact, field, None)
+    if other is not None and fact.mission_id and other.mission_id != fact.mission_id:
+        raise ValidationError({field: _("belongs to another mission")})
+
+
+class FxRate(Fact):
+    """How many units of a currency buy one US dollar, from a date on."""
+
+    date = models.DateField(_("date"))
+    currency = currency_field()
+    per_usd = ScaledDecimalField(_("units per US dollar"), places=8)
+
+    class Meta:
+        verbose_name = _("exchange rate")
+        verbose_name_plural = _("exchange rates")
+        ordering = ["currency", "date"]
+        constraints = [
+            models.UniqueConstraint(fields=["currency", "date"], name="fx_rate_unique"),
+            models.CheckConstraint(
+                condition=Q(per_usd__gt=0), name="fx_rate_positive",
+                violation_error_message=_("The rate must be above zero."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.per_usd} {self.currency} per USD ({self.date})"
+
+    def clean(self) -> None:
+        if self.per_usd is not None and self.per_usd <= 0:
+            raise ValidationError({"per_usd": _("must be above zero")})
+
+
+class Expenditure(MissionFact):
+    """Money spent from a fund on a budget line."""
+
+    fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="expenditures", verbose_name=_("fund"))
+    budget_line = models.CharField(_("budget line"), max_length=200)
+    amount = money_field(_("amount"))
+    currency = currency_field()
+    date = models.DateField(_("date"))
+
+    class Meta:
+        verbose_name = _("expenditure")
+        verbose_name_plural = _("expenditures")
+        ordering = ["mission", "date"]
+        constraints = [non_negative("amount", "expenditure")]
+        indexes = [models.Index(fields=["mission", "date"], name="expenditure_date")]
+
+    def __str__(self) -> str:
+        return f"{self.budget_line} {self.amount} {self.currency} ({self.date})"
+
+    def clean(self) -> None:
+        check_same_mission(self, "fund")
+
+
+class CostBasis(models.TextChoices):
+    PERSON_MONTH = "person_month", _("per person per month")
+    PERSON_YEAR = "person_year", _("per person per year")
+    MONTH = "month", _("per month")
+    YEAR = "year", _("per year")
+
+
+class CostModel(MissionFact):
+    """A rate the mission's costs are planned with, such as the UN reimbursement per person per month."""
+
+    name = models.CharField(_("name"), max_length=200)
+    basis = models.CharField(_("basis"), max_length=20, choices=CostBasis.choices)
+    rate = money_field(_("rate"))
+    currency = currency_field()
+    start = models.DateField(_("valid from"))
+    end = models.DateField(_("valid until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("cost model")
+        verbose_name_plural = _("cost models")
+        ordering = ["mission", "name", "start"]
+        constraints = [
+            non_negative("rate", "cost_model"),
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=F("start")), name="cost_model_end_after_start",
+                violation_error_message=_("The end is before the start."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.rate} {self.currency} {self.get_basis_display()}"
+
+    def clean(self) -> None:
+        check_period(self.start, self.end)
+

@@ -1,0 +1,73 @@
+"""Cell values of the import format: parse text (or typed XLSX cells) into values, and back into text."""
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+PLAIN_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
+WHOLE_NUMBER = re.compile(r"-?\d+")
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; the message says what is wrong with it."""
+
+
+def cell_text(value: object) -> str:
+    """Return a cell as the text the format reads: typed XLSX dates and numbers become ISO dates and decimals."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        raise CellError("a true/false cell, not a value")
+    if isinstance(value, dt.datetime):
+        if value.time() != dt.time(0):
+            raise CellError(f"a date and time, not a date {value.isoformat()!r}")
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return plain(Decimal(repr(value)))
+    return str(value).strip()
+
+
+def parse_date(text: str) -> dt.date:
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CellError(f"not a date (YYYY-MM-DD) {text!r}") from None
+
+
+def parse_decimal(text: str) -> Decimal:
+    if not PLAIN_DECIMAL.fullmatch(text):
+        raise CellError(f"not a plain decimal number {text!r}")
+    return Decimal(text)
+
+
+def parse_count(text: str) -> int:
+    if not WHOLE_NUMBER.fullmatch(text):
+        raise CellError(f"not a whole number {text!r}")
+    return int(text)
+
+
+def parse_text(text: str) -> str:
+    return text
+
+
+def plain(value: Decimal) -> str:
+    """Write a decimal with no exponent and no trailing zeros: 80500000, 1.3531, 0."""
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def render(value: object) -> str:
+    """Write a value the way the format reads it."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return plain(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
