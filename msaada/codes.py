@@ -8,13 +8,13 @@ from django.utils.translation import gettext_lazy as _
 def validate_country(code: str) -> None:
     """Reject a code that is not an ISO 3166-1 alpha-3 country code, such as KEN or HTI."""
     if not (isinstance(code, str) and len(code) == 3 and code.isupper() and pycountry.countries.get(alpha_3=code)):
-        raise ValidationError(_("unknown country code %(code)r (ISO 3166 alpha-3, e.g. KEN)"), params={"code": code})
+        raise ValidationError(_("unknown country code (ISO 3166 alpha-3, e.g. KEN)"), code="country")
 
 
 def validate_currency(code: str) -> None:
     """Reject a code that is not an ISO 4217 currency code, such as USD or HTG."""
     if not (isinstance(code, str) and len(code) == 3 and code.isupper() and pycountry.currencies.get(alpha_3=code)):
-        raise ValidationError(_("unknown currency code %(code)r (ISO 4217, e.g. USD)"), params={"code": code})
+        raise ValidationError(_("unknown currency code (ISO 4217, e.g. USD)"), code="currency")
 
 
 def country_name(code: str) -> str:

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -61,6 +62,13 @@ class ScaledDecimalField(models.BigIntegerField):
 
     def formfield(self, **kwargs):
         return forms.DecimalField(**{"decimal_places": self.places, "required": not self.blank, **kwargs})
+
+
+def count_field(verbose_name: str) -> models.PositiveIntegerField:
+    """Return a count of people or things: a whole number, never negative."""
+    return models.PositiveIntegerField(
+        verbose_name, validators=[MinValueValidator(0, message=_("must not be negative"))]
+    )
 
 
 class FactQuerySet(models.QuerySet):

@@ -13,14 +13,17 @@ from msaada.missions.models import MissionFact, check_period
 
 def non_negative(field: str, model: str) -> models.CheckConstraint:
     return models.CheckConstraint(
-        condition=Q(**{f"{field}__gte": 0}), name=f"{model}_{field}_not_negative",
+        condition=Q(**{f"{field}__gte": 0}),
+        name=f"{model}_{field}_not_negative",
         violation_error_message=_("The amount is negative."),
     )
 
 
 def money_field(verbose_name: str) -> ScaledDecimalField:
     return ScaledDecimalField(
-        verbose_name, places=4, help_text=_("In the currency next to it."),
+        verbose_name,
+        places=4,
+        help_text=_("In the currency next to it."),
         validators=[MinValueValidator(0, message=_("must not be negative"))],
     )
 
@@ -133,7 +136,8 @@ class FxRate(Fact):
         constraints = [
             models.UniqueConstraint(fields=["currency", "date"], name="fx_rate_unique"),
             models.CheckConstraint(
-                condition=Q(per_usd__gt=0), name="fx_rate_positive",
+                condition=Q(per_usd__gt=0),
+                name="fx_rate_positive",
                 violation_error_message=_("The rate must be above zero."),
             ),
         ]
@@ -193,7 +197,8 @@ class CostModel(MissionFact):
         constraints = [
             non_negative("rate", "cost_model"),
             models.CheckConstraint(
-                condition=Q(end__isnull=True) | Q(end__gte=F("start")), name="cost_model_end_after_start",
+                condition=Q(end__isnull=True) | Q(end__gte=F("start")),
+                name="cost_model_end_after_start",
                 violation_error_message=_("The end is before the start."),
             ),
         ]
@@ -203,4 +208,3 @@ class CostModel(MissionFact):
 
     def clean(self) -> None:
         check_period(self.start, self.end)
-

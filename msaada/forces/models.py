@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from msaada.codes import country_name, validate_country
+from msaada.facts import count_field
 from msaada.missions.models import MissionFact
 
 
@@ -44,7 +45,7 @@ class Pledge(MissionFact):
 
     contributor = models.ForeignKey(Contributor, on_delete=models.PROTECT, verbose_name=_("contributor"))
     category = models.CharField(_("category"), max_length=10, choices=Category.choices)
-    count = models.PositiveIntegerField(_("personnel"))
+    count = count_field(_("personnel"))
     date = models.DateField(_("date"))
     status = models.CharField(_("status"), max_length=10, choices=PledgeStatus.choices)
 
@@ -70,7 +71,7 @@ class Deployment(MissionFact):
     unit = models.CharField(_("unit"), max_length=200)
     category = models.CharField(_("category"), max_length=10, choices=Category.choices)
     change = models.CharField(_("change"), max_length=10, choices=Change.choices)
-    count = models.PositiveIntegerField(_("personnel"))
+    count = count_field(_("personnel"))
     date = models.DateField(_("date"))
 
     class Meta:

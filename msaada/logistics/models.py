@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from msaada.facts import count_field
 from msaada.finance.models import Organization, currency_field, money_field, non_negative
 from msaada.missions.models import Mission, MissionFact, check_period, period_constraint
 
@@ -40,7 +41,7 @@ class Contract(MissionFact):
     end = models.DateField(_("end"))
     value = money_field(_("value"))
     currency = currency_field()
-    capacity = models.PositiveIntegerField(_("capacity (people)"))
+    capacity = count_field(_("capacity (people)"))
 
     class Meta:
         verbose_name = _("contract")
@@ -64,8 +65,8 @@ class Asset(MissionFact):
     kind = models.CharField(_("kind"), max_length=200)
     owner = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("owner"))
     date = models.DateField(_("date"))
-    total = models.PositiveIntegerField(_("total"))
-    operational = models.PositiveIntegerField(_("operational"))
+    total = count_field(_("total"))
+    operational = count_field(_("operational"))
 
     class Meta:
         verbose_name = _("asset")
@@ -73,7 +74,8 @@ class Asset(MissionFact):
         ordering = ["mission", "kind", "date"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(operational__lte=F("total")), name="asset_operational_within_total",
+                condition=Q(operational__lte=F("total")),
+                name="asset_operational_within_total",
                 violation_error_message=_("More operational than in total."),
             ),
         ]
@@ -85,6 +87,8 @@ class Asset(MissionFact):
     def clean(self) -> None:
         if self.total is not None and self.operational is not None and self.operational > self.total:
             raise ValidationError(
-                {"operational": _("%(operational)d operational is above the total of %(total)d")
-                 % {"operational": self.operational, "total": self.total}}
+                {
+                    "operational": _("%(operational)d operational is above the total of %(total)d")
+                    % {"operational": self.operational, "total": self.total}
+                }
             )

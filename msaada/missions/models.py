@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from msaada.codes import validate_country, validate_currency
-from msaada.facts import Fact, ScaledDecimalField
+from msaada.facts import Fact, ScaledDecimalField, count_field
 
 
 class Mission(Fact):
@@ -18,7 +18,10 @@ class Mission(Fact):
     host_country = models.CharField(_("host country"), max_length=3, validators=[validate_country])
     lead_country = models.CharField(_("lead country"), max_length=3, validators=[validate_country])
     base_currency = models.CharField(
-        _("base currency"), max_length=3, default="USD", validators=[validate_currency],
+        _("base currency"),
+        max_length=3,
+        default="USD",
+        validators=[validate_currency],
         help_text=_("Every figure of a brief is shown in this currency."),
     )
 
@@ -58,7 +61,7 @@ class Mandate(MissionFact):
     authority = models.CharField(_("authority"), max_length=200)
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
-    authorized_strength = models.PositiveIntegerField(_("authorized strength"))
+    authorized_strength = count_field(_("authorized strength"))
 
     class Meta:
         verbose_name = _("mandate")
@@ -98,11 +101,13 @@ longitude_validators = [MinValueValidator(-180), MaxValueValidator(180)]
 def coordinate_constraints(model: str) -> list[models.CheckConstraint]:
     return [
         models.CheckConstraint(
-            condition=Q(latitude__gte=-90, latitude__lte=90), name=f"{model}_latitude_range",
+            condition=Q(latitude__gte=-90, latitude__lte=90),
+            name=f"{model}_latitude_range",
             violation_error_message=_("The latitude is outside -90 to 90."),
         ),
         models.CheckConstraint(
-            condition=Q(longitude__gte=-180, longitude__lte=180), name=f"{model}_longitude_range",
+            condition=Q(longitude__gte=-180, longitude__lte=180),
+            name=f"{model}_longitude_range",
             violation_error_message=_("The longitude is outside -180 to 180."),
         ),
     ]
@@ -175,7 +180,7 @@ class Incident(MissionFact):
     location = models.CharField(_("location"), max_length=200)
     latitude = ScaledDecimalField(_("latitude"), places=6, validators=latitude_validators)
     longitude = ScaledDecimalField(_("longitude"), places=6, validators=longitude_validators)
-    fatalities = models.PositiveIntegerField(_("fatalities"))
+    fatalities = count_field(_("fatalities"))
     notes = models.TextField(_("notes"), blank=True)
 
     class Meta:

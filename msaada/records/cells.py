@@ -20,7 +20,7 @@ def cell_text(value: object) -> str:
         raise CellError("a true/false cell, not a value")
     if isinstance(value, dt.datetime):
         if value.time() != dt.time(0):
-            raise CellError(f"a date and time, not a date {value.isoformat()!r}")
+            raise CellError("a date and time, not a date")
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -37,18 +37,18 @@ def parse_date(text: str) -> dt.date:
             raise ValueError
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise CellError(f"not a date (YYYY-MM-DD) {text!r}") from None
+        raise CellError("not a date (YYYY-MM-DD)") from None
 
 
 def parse_decimal(text: str) -> Decimal:
     if not PLAIN_DECIMAL.fullmatch(text):
-        raise CellError(f"not a plain decimal number {text!r}")
+        raise CellError("not a plain decimal number")
     return Decimal(text)
 
 
 def parse_count(text: str) -> int:
     if not WHOLE_NUMBER.fullmatch(text):
-        raise CellError(f"not a whole number {text!r}")
+        raise CellError("not a whole number")
     return int(text)
 
 

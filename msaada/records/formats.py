@@ -73,86 +73,139 @@ class FileSpec:
     def content_columns(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns if c.name not in ("ref", "source"))
 
-    @property
-    def unique_identity(self) -> bool:
-        """Whether two rows of one file with the same identity are a mistake rather than two records."""
-        return bool(self.natural_key) or self.ref_identity == ("ref",)
+    def unique_identity(self, ref: str) -> bool:
+        """Whether two rows of one file with the same identity are a mistake rather than two records.
+
+        Rows identified by content may repeat (two identical arrivals are two arrivals); a key may not,
+        nor a ref, except in flows.csv, where rows sharing a ref are the stages of one contribution.
+        """
+        return bool(self.natural_key) or (bool(ref) and self.ref_identity == ("ref",))
 
 
 STAGES_OF_A_CONTRIBUTION = ("ref", "stage", "date")
 
 FILES: tuple[FileSpec, ...] = (
     FileSpec(
-        "sources", Source,
+        "sources",
+        Source,
         (text("key"), text("title"), text("publisher", False), date("date", False), text("url", False), text("kind")),
-        natural_key=("key",), in_mission=False,
+        natural_key=("key",),
+        in_mission=False,
     ),
     FileSpec(
-        "missions", Mission,
+        "missions",
+        Mission,
         (text("code"), text("name"), text("host_country"), text("lead_country"), text("base_currency")),
-        natural_key=("code",), in_mission=False,
+        natural_key=("code",),
+        in_mission=False,
     ),
     FileSpec(
-        "organizations", Organization,
+        "organizations",
+        Organization,
         (text("key"), text("name"), text("kind"), text("country", False)),
-        natural_key=("key",), in_mission=False,
+        natural_key=("key",),
+        in_mission=False,
     ),
     FileSpec(
-        "funds", Fund,
+        "funds",
+        Fund,
         (text("key"), text("name"), reference("manager", "organization"), text("kind")),
         natural_key=("key",),
     ),
     FileSpec(
-        "fx_rates", FxRate,
+        "fx_rates",
+        FxRate,
         (date("date"), text("currency"), decimal("per_usd")),
-        natural_key=("currency", "date"), in_mission=False,
+        natural_key=("currency", "date"),
+        in_mission=False,
     ),
     FileSpec(
-        "mandates", Mandate,
+        "mandates",
+        Mandate,
         (text("authority"), date("start"), date("end"), count("authorized_strength")),
         natural_key=("authority",),
     ),
     FileSpec(
-        "pledges", Pledge,
+        "pledges",
+        Pledge,
         (reference("contributor", "contributor"), text("category"), count("count"), date("date"), text("status")),
     ),
     FileSpec(
-        "deployments", Deployment,
-        (reference("contributor", "contributor"), text("unit"), text("category"), text("change"), count("count"),
-         date("date")),
+        "deployments",
+        Deployment,
+        (
+            reference("contributor", "contributor"),
+            text("unit"),
+            text("category"),
+            text("change"),
+            count("count"),
+            date("date"),
+        ),
     ),
     FileSpec(
-        "flows", Flow,
-        (text("ref", False), reference("fund", "fund"), reference("donor", "organization"), text("stage"),
-         decimal("amount"), text("currency"), date("date")),
+        "flows",
+        Flow,
+        (
+            text("ref", False),
+            reference("fund", "fund"),
+            reference("donor", "organization"),
+            text("stage"),
+            decimal("amount"),
+            text("currency"),
+            date("date"),
+        ),
         ref_identity=STAGES_OF_A_CONTRIBUTION,
     ),
     FileSpec(
-        "expenditures", Expenditure,
+        "expenditures",
+        Expenditure,
         (reference("fund", "fund"), text("budget_line"), decimal("amount"), text("currency"), date("date")),
     ),
     FileSpec(
-        "contracts", Contract,
-        (reference("service_line", "service_line"), text("vendor"), reference("funder", "organization"),
-         date("start"), date("end"), decimal("value"), text("currency"), count("capacity")),
+        "contracts",
+        Contract,
+        (
+            reference("service_line", "service_line"),
+            text("vendor"),
+            reference("funder", "organization"),
+            date("start"),
+            date("end"),
+            decimal("value"),
+            text("currency"),
+            count("capacity"),
+        ),
     ),
     FileSpec(
-        "assets", Asset,
+        "assets",
+        Asset,
         (text("kind"), reference("owner", "organization"), date("date"), count("total"), count("operational")),
     ),
     FileSpec(
-        "sites", Site,
+        "sites",
+        Site,
         (text("name"), text("kind"), decimal("latitude"), decimal("longitude")),
         natural_key=("name",),
     ),
     FileSpec(
-        "site_status", SiteStatus,
+        "site_status",
+        SiteStatus,
         (reference("site", "site"), date("date"), text("status")),
     ),
     FileSpec(
-        "incidents", Incident,
-        (date("event_date"), text("event_type"), text("sub_event_type"), text("actor1"), text("admin1"),
-         text("location"), decimal("latitude"), decimal("longitude"), count("fatalities"), text("notes", False)),
+        "incidents",
+        Incident,
+        (
+            date("event_date"),
+            text("event_type"),
+            text("sub_event_type"),
+            text("actor1"),
+            text("admin1"),
+            text("location"),
+            decimal("latitude"),
+            decimal("longitude"),
+            count("fatalities"),
+            text("notes", False),
+        ),
     ),
 )
 

@@ -311,7 +311,7 @@ class FileImport:
         """Count the row's identity; in a file with keys, a second row with the same key is a mistake."""
         key = int(identity[:15], 16)
         self.seen[key] += 1
-        if not self.spec.unique_identity:
+        if not self.spec.unique_identity(row.texts.get("ref", "")):
             return True
         if key in self.first_line:
             names = self.spec.natural_key or ("ref",)
@@ -360,13 +360,20 @@ class FileImport:
         model, actor, reason = self.spec.model, self.run.actor, self.run.reason
         if creates:
             bulk_create_with_history(
-                [row.record for row in creates], model, batch_size=BATCH_SIZE, default_user=actor,
+                [row.record for row in creates],
+                model,
+                batch_size=BATCH_SIZE,
+                default_user=actor,
                 default_change_reason=reason,
             )
         if updates:
             bulk_update_with_history(
-                [row.record for row in updates], model, fields=[*updates[0].values, "archived_at"],
-                batch_size=BATCH_SIZE, default_user=actor, default_change_reason=reason,
+                [row.record for row in updates],
+                model,
+                fields=[*updates[0].values, "archived_at"],
+                batch_size=BATCH_SIZE,
+                default_user=actor,
+                default_change_reason=reason,
             )
         self._cite(creates, updates)
         self.outcome.created += len(creates)
@@ -393,7 +400,10 @@ class FileImport:
                 citation.delete()
         if wanted:
             bulk_create_with_history(
-                wanted, Citation, batch_size=BATCH_SIZE, default_user=self.run.actor,
+                wanted,
+                Citation,
+                batch_size=BATCH_SIZE,
+                default_user=self.run.actor,
                 default_change_reason=self.run.reason,
             )
 
@@ -406,6 +416,7 @@ class FileImport:
             lines = self.departure_lines.get((shortfall.contributor, shortfall.date)) or [0]
             for line in lines:
                 self.error(
-                    line, "count",
+                    line,
+                    "count",
                     f"makes {shortfall.contributor}'s strength {shortfall.strength} on {shortfall.date}",
                 )

@@ -51,7 +51,8 @@ def _summary(outcomes: list[FileOutcome]) -> Table:
     for outcome in outcomes:
         table.add_row(outcome.label, str(outcome.created), str(outcome.updated), str(outcome.unchanged))
     table.add_row(
-        "total", *(str(sum(getattr(o, name) for o in outcomes)) for name in ("created", "updated", "unchanged")),
+        "total",
+        *(str(sum(getattr(o, name) for o in outcomes)) for name in ("created", "updated", "unchanged")),
         style="bold",
     )
     return table
@@ -61,9 +62,13 @@ class _Bars:
     """Progress bars for large files, shown only when the output is a terminal."""
 
     def __init__(self, console: Console) -> None:
-        self.progress = Progress(
-            TextColumn("{task.description}"), BarColumn(), TimeRemainingColumn(), console=console, transient=True
-        ) if console.is_terminal else None
+        self.progress = (
+            Progress(
+                TextColumn("{task.description}"), BarColumn(), TimeRemainingColumn(), console=console, transient=True
+            )
+            if console.is_terminal
+            else None
+        )
         self.tasks: dict[str, TaskID | None] = {}
 
     def __enter__(self) -> "_Bars":

@@ -1,0 +1,20 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from msaada.fact_admin import FactAdmin
+from msaada.sources.models import Citation, Source
+
+
+@admin.register(Source)
+class SourceAdmin(FactAdmin):
+    list_display = ["key", "title", "publisher", "date", "kind"]
+    list_filter = [*FactAdmin.list_filter, "kind"]
+    search_fields = ["key", "title", "publisher"]
+
+
+@admin.register(Citation)
+class CitationAdmin(SimpleHistoryAdmin):
+    list_display = ["source", "content_type", "object_id"]
+    list_filter = ["content_type"]
+    search_fields = ["source__key"]
+    autocomplete_fields = ["source"]
