@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from msaada.codes import validate_country, validate_currency
 from msaada.facts import Fact, ScaledDecimalField
-from msaada.missions.models import MissionFact, check_period
+from msaada.missions.models import MissionFact, check_period, check_same_mission
 
 
 def non_negative(field: str, model: str) -> models.CheckConstraint:
@@ -88,15 +88,26 @@ class Stage(models.TextChoices):
     PAID = "paid", _("paid")
 
 
-class Flow(MissionFact):
-    """One stage event of a contribution: pledged, committed or paid (flows sharing a ref are one contribution)."""
+class FundMovement(MissionFact):
+    """An amount of money, in a currency, moving through a fund on a date."""
 
-    fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="flows", verbose_name=_("fund"))
-    donor = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="flows", verbose_name=_("donor"))
-    stage = models.CharField(_("stage"), max_length=12, choices=Stage.choices)
+    fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="%(class)ss", verbose_name=_("fund"))
     amount = money_field(_("amount"))
     currency = currency_field()
     date = models.DateField(_("date"))
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        check_same_mission(self, "fund")
+
+
+class Flow(FundMovement):
+    """One stage event of a contribution: pledged, committed or paid (flows sharing a ref are one contribution)."""
+
+    donor = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="flows", verbose_name=_("donor"))
+    stage = models.CharField(_("stage"), max_length=12, choices=Stage.choices)
 
     class Meta:
         verbose_name = _("flow")
@@ -110,16 +121,6 @@ class Flow(MissionFact):
 
     def __str__(self) -> str:
         return f"{self.donor} {self.stage} {self.amount} {self.currency} ({self.date})"
-
-    def clean(self) -> None:
-        check_same_mission(self, "fund")
-
-
-def check_same_mission(fact: MissionFact, field: str) -> None:
-    """Reject a record that points at another mission's record."""
-    other = getattr(fact, field, None)
-    if other is not None and fact.mission_id and other.mission_id != fact.mission_id:
-        raise ValidationError({field: _("belongs to another mission")})
 
 
 class FxRate(Fact):
@@ -150,14 +151,10 @@ class FxRate(Fact):
             raise ValidationError({"per_usd": _("must be above zero")})
 
 
-class Expenditure(MissionFact):
+class Expenditure(FundMovement):
     """Money spent from a fund on a budget line."""
 
-    fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="expenditures", verbose_name=_("fund"))
     budget_line = models.CharField(_("budget line"), max_length=200)
-    amount = money_field(_("amount"))
-    currency = currency_field()
-    date = models.DateField(_("date"))
 
     class Meta:
         verbose_name = _("expenditure")
@@ -168,9 +165,6 @@ class Expenditure(MissionFact):
 
     def __str__(self) -> str:
         return f"{self.budget_line} {self.amount} {self.currency} ({self.date})"
-
-    def clean(self) -> None:
-        check_same_mission(self, "fund")
 
 
 class CostBasis(models.TextChoices):

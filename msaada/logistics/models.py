@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from msaada.facts import count_field
 from msaada.finance.models import Organization, currency_field, money_field, non_negative
-from msaada.missions.models import Mission, MissionFact, check_period, period_constraint
+from msaada.missions.models import Mission, MissionFact, check_period, check_same_mission, period_constraint
 
 
 class ServiceLine(models.Model):
@@ -55,8 +55,7 @@ class Contract(MissionFact):
 
     def clean(self) -> None:
         check_period(self.start, self.end)
-        if self.service_line_id and self.mission_id and self.service_line.mission_id != self.mission_id:
-            raise ValidationError({"service_line": _("belongs to another mission")})
+        check_same_mission(self, "service_line")
 
 
 class Asset(MissionFact):

@@ -43,6 +43,13 @@ class MissionFact(Fact):
         abstract = True
 
 
+def check_same_mission(fact: MissionFact, field: str) -> None:
+    """Reject a record that points at another mission's record."""
+    other = getattr(fact, field, None)
+    if other is not None and fact.mission_id and other.mission_id != fact.mission_id:
+        raise ValidationError({field: _("belongs to another mission")})
+
+
 def check_period(start, end) -> None:
     """Reject a period that ends before it starts."""
     if start and end and end < start:

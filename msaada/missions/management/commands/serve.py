@@ -1,0 +1,45 @@
+"""`msaada serve`: prepare the database and the static files, then run the app under gunicorn."""
+
+import os
+import secrets
+import sys
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from msaada.accounts.models import Profile, Role
+
+
+class Command(BaseCommand):
+    help = "Migrate, collect static files and serve the web app with gunicorn."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--bind", default="127.0.0.1:8000", help="address:port to listen on")
+        parser.add_argument("--workers", type=int, default=2)
+        parser.add_argument(
+            "--demo", action="store_true", help="give the `admin` user a freshly generated password and print it"
+        )
+
+    def handle(self, *args, bind: str, workers: int, demo: bool, **options) -> None:
+        call_command("migrate", verbosity=0, interactive=False)
+        call_command("collectstatic", verbosity=0, interactive=False)
+        if demo:
+            password = self._demo_admin()
+            self.stdout.write(f"Log in at http://{bind}/admin/ as admin with the password {password}")
+        self.stdout.write(f"Serving Msaada on http://{bind}/ (Ctrl-C to stop)")
+        self.stdout.flush()
+        gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+        args = [gunicorn, "msaada.wsgi:application", "--bind", bind, "--workers", str(workers), "--access-logfile", "-"]
+        os.execv(gunicorn, args)  # noqa: S606 - replaces this process with the server, no shell involved
+
+    def _demo_admin(self) -> str:
+        """Create or reset the demo's admin with a new random password: there is no default one."""
+        password = secrets.token_urlsafe(12)
+        admin, _ = get_user_model().objects.get_or_create(username="admin")
+        admin.is_staff = admin.is_superuser = True
+        admin.set_password(password)
+        admin.save()
+        Profile.objects.update_or_create(user=admin, defaults={"role": Role.ADMIN})
+        return password
