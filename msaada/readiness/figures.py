@@ -1,0 +1,232 @@
+"""The brief's figures, computed from what the selectors read: pure functions, no ORM, no clock."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any
+
+from msaada.readiness.money import MONEY, ZERO, floor_div, to_base, total
+from msaada.readiness.rows import (
+    BURN_WINDOW_DAYS,
+    COMMITMENT,
+    PAID,
+    PLEDGE,
+    SPENT_IN_WINDOW,
+    ContributorCount,
+    LineRow,
+    MandateRow,
+    MissionRecords,
+    MoneyGroup,
+    SiteRow,
+    SourceRow,
+)
+
+HOSTILE = "hostile"
+TENTH = Decimal("0.1")
+
+
+@dataclass(frozen=True)
+class MandateFigure:
+    """The mandate in force on the date (active) or, failing one, the latest before it."""
+
+    authority: str
+    start: date
+    end: date
+    active: bool
+    days_left: int
+    authorized_strength: int
+
+
+@dataclass(frozen=True)
+class ContributorStrength:
+    """Personnel of one contributing country: deployed and pledged."""
+
+    contributor: str
+    deployed: int
+    pledged: int
+
+
+@dataclass(frozen=True)
+class Strength:
+    """The force against what was pledged and authorized."""
+
+    deployed: int
+    pledged: int
+    authorized: int | None
+    deployed_pct: Decimal | None
+    by_contributor: tuple[ContributorStrength, ...]
+
+
+@dataclass(frozen=True)
+class Funding:
+    """The money in the base currency, unrounded; `spent_in_window` is the burn's 90-day sum."""
+
+    pledged: Decimal
+    committed: Decimal
+    paid: Decimal
+    spent: Decimal
+    cash: Decimal
+    unpaid_commitments: Decimal
+    spent_in_window: Decimal
+    daily_burn: Decimal
+    runway_days: int | None
+    runway_end: date | None
+    gap_to_mandate_end: Decimal
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How long a service line stays covered by contracts, against the mandate's end."""
+
+    service_line: str
+    covered_until: date | None
+    gap_days_before_mandate_end: int | None
+
+
+@dataclass(frozen=True)
+class SiteFigure:
+    """A site and who holds it on the date; `held_*` is its latest secured or reopened status."""
+
+    name: str
+    kind: str
+    status: str | None
+    since: date | None
+    held_status: str | None
+    held_since: date | None
+
+    @property
+    def lost(self) -> bool:
+        return self.status == HOSTILE and self.held_since is not None
+
+
+@dataclass(frozen=True)
+class Risk:
+    """Something that breaks next, with the figures that show it (JSON-safe evidence)."""
+
+    code: str
+    severity: str
+    message: str
+    subject: str | None = None
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Brief:
+    """One truthful, sourced picture of a mission as of a date."""
+
+    mission: str
+    mission_name: str
+    as_of: date
+    currency: str
+    mandate: MandateFigure | None
+    strength: Strength
+    funding: Funding
+    life_support: tuple[Coverage, ...]
+    sites: tuple[SiteFigure, ...]
+    sources: tuple[SourceRow, ...]
+    risks: tuple[Risk, ...] = ()
+
+
+def mandate_figure(row: MandateRow | None, as_of: date) -> MandateFigure | None:
+    """Return the mandate with its days left on the date (negative when it has ended)."""
+    if row is None:
+        return None
+    return MandateFigure(
+        authority=row.authority, start=row.start, end=row.end, active=row.covers,
+        days_left=(row.end - as_of).days, authorized_strength=row.authorized_strength,
+    )
+
+
+def deployed_pct(deployed: int, authorized: int | None) -> Decimal | None:
+    """Return 100 * deployed / authorized rounded half-even to one decimal; None without a strength."""
+    if not authorized:
+        return None
+    return MONEY.divide(Decimal(100 * deployed), Decimal(authorized)).quantize(
+        TENTH, rounding=ROUND_HALF_EVEN, context=MONEY
+    )
+
+
+def strength_figure(
+    deployed: tuple[ContributorCount, ...], pledged: tuple[ContributorCount, ...], mandate: MandateFigure | None
+) -> Strength:
+    """Merge deployed and pledged counts per contributor and compare the total with the authorized strength."""
+    deployed_by = {row.contributor: row.count for row in deployed}
+    pledged_by = {row.contributor: row.count for row in pledged}
+    by_contributor = tuple(
+        ContributorStrength(code, deployed_by.get(code, 0), pledged_by.get(code, 0))
+        for code in sorted(deployed_by.keys() | pledged_by.keys())
+    )
+    authorized = mandate.authorized_strength if mandate else None
+    total_deployed = sum(deployed_by.values())
+    return Strength(
+        deployed=total_deployed, pledged=sum(pledged_by.values()), authorized=authorized,
+        deployed_pct=deployed_pct(total_deployed, authorized), by_contributor=by_contributor,
+    )
+
+
+def _sum(groups: tuple[MoneyGroup, ...], base: str, *labels: str) -> Decimal:
+    return total(to_base(group, base) for group in groups if not labels or group.label in labels)
+
+
+def shift(day: date, days: int) -> date:
+    """Return the day `days` later, held within the calendar's range for absurdly long runways."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
+def funding_figure(records: MissionRecords, mandate: MandateFigure | None) -> Funding:
+    """Convert and add the money, then derive cash, burn, runway and the gap to the mandate's end."""
+    base, as_of = records.currency, records.as_of
+    paid = _sum(records.flows, base, PAID)
+    spent = _sum(records.expenditures, base)
+    in_window = _sum(records.expenditures, base, SPENT_IN_WINDOW)
+    unpaid = _sum(records.unpaid, base)
+    cash = MONEY.subtract(paid, spent)
+    # The runway and the gap use the window's sum, not the rounded daily burn, so both stay exact.
+    runway_days = floor_div(MONEY.multiply(cash, BURN_WINDOW_DAYS), in_window) if in_window else None
+    days_left = max(mandate.days_left, 0) if mandate else 0
+    need = MONEY.divide(MONEY.multiply(in_window, days_left), BURN_WINDOW_DAYS)
+    return Funding(
+        pledged=_sum(records.flows, base, PLEDGE), committed=_sum(records.flows, base, COMMITMENT), paid=paid,
+        spent=spent, cash=cash, unpaid_commitments=unpaid, spent_in_window=in_window,
+        daily_burn=MONEY.divide(in_window, BURN_WINDOW_DAYS), runway_days=runway_days,
+        runway_end=None if runway_days is None else shift(as_of, runway_days),
+        gap_to_mandate_end=max(ZERO, total([need, cash.copy_negate(), unpaid.copy_negate()])),
+    )
+
+
+def coverage_figures(lines: tuple[LineRow, ...], mandate: MandateFigure | None, as_of: date) -> tuple[Coverage, ...]:
+    """Return each service line's coverage and its gap in days before the mandate's end."""
+    return tuple(
+        Coverage(line.name, line.covered_until, _gap_days(line.covered_until, mandate, as_of)) for line in lines
+    )
+
+
+def _gap_days(covered_until: date | None, mandate: MandateFigure | None, as_of: date) -> int | None:
+    if mandate is None:
+        return None
+    if covered_until is None:
+        return (mandate.end - as_of).days
+    return max(0, (mandate.end - covered_until).days)
+
+
+def site_figures(sites: tuple[SiteRow, ...]) -> tuple[SiteFigure, ...]:
+    """Return the sites as the brief shows them."""
+    return tuple(
+        SiteFigure(site.name, site.kind, site.status, site.since, site.held_status, site.held_since)
+        for site in sites
+    )
+
+
+def brief_figures(records: MissionRecords) -> Brief:
+    """Compute every figure of the brief (without its risks) from the records read for the date."""
+    mandate = mandate_figure(records.mandate, records.as_of)
+    return Brief(
+        mission=records.code, mission_name=records.name, as_of=records.as_of, currency=records.currency,
+        mandate=mandate, strength=strength_figure(records.deployed, records.pledged, mandate),
+        funding=funding_figure(records, mandate),
+        life_support=coverage_figures(records.lines, mandate, records.as_of),
+        sites=site_figures(records.sites), sources=records.sources,
+    )

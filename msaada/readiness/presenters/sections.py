@@ -1,0 +1,141 @@
+"""The brief for people, as titled sections of lines and tables that the text and Markdown renderings share."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from msaada.codes import country_name
+from msaada.readiness.figures import Brief
+from msaada.readiness.formats import count_text, day_text, money_text
+from msaada.readiness.rows import SourceRow
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of text under headers; the columns listed in `numeric` align right."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of the brief: lines of text, then a table or a numbered list."""
+
+    title: str
+    lines: tuple[str, ...] = ()
+    table: Table | None = None
+    numbered: tuple[str, ...] = ()
+
+
+def heading(brief: Brief) -> str:
+    """Return the brief's title line."""
+    return _("%(code)s: %(name)s. Brief as of %(day)s, figures in %(currency)s") % {
+        "code": brief.mission, "name": brief.mission_name, "day": day_text(brief.as_of), "currency": brief.currency,
+    }
+
+
+def sections(brief: Brief) -> list[Section]:
+    """Return the brief's sections in reading order."""
+    return [
+        _mandate(brief), _strength(brief), _funding(brief), _life_support(brief), _sites(brief), _risks(brief),
+        _sources(brief),
+    ]
+
+
+def _mandate(brief: Brief) -> Section:
+    mandate = brief.mandate
+    if mandate is None:
+        return Section(_("Mandate"), (_("No mandate started on or before %(day)s.") % {"day": day_text(brief.as_of)},))
+    state = _("active") if mandate.active else _("ended")
+    days = (_("%(days)d days left") if mandate.days_left >= 0 else _("ended %(days)d days ago")) % {
+        "days": abs(mandate.days_left)
+    }
+    return Section(_("Mandate"), (
+        _("%(authority)s, %(start)s – %(end)s (%(state)s): %(days)s. Authorized strength %(strength)s.") % {
+            "authority": mandate.authority, "start": day_text(mandate.start), "end": day_text(mandate.end),
+            "state": state, "days": days, "strength": count_text(mandate.authorized_strength),
+        },
+    ))
+
+
+def _strength(brief: Brief) -> Section:
+    strength = brief.strength
+    if strength.deployed_pct is None:
+        summary = _("%(deployed)s deployed, %(pledged)s pledged, no authorized strength.")
+    else:
+        summary = _("%(deployed)s deployed of %(authorized)s authorized (%(pct)s %%), %(pledged)s pledged.")
+    rows = tuple(
+        (f"{country_name(row.contributor)} ({row.contributor})", count_text(row.deployed), count_text(row.pledged))
+        for row in strength.by_contributor
+    )
+    total = (_("Total"), count_text(strength.deployed), count_text(strength.pledged))
+    return Section(
+        _("Strength"),
+        (summary % {"deployed": count_text(strength.deployed), "pledged": count_text(strength.pledged),
+                    "authorized": count_text(strength.authorized or 0), "pct": strength.deployed_pct},),
+        Table((_("Contributor"), _("Deployed"), _("Pledged")), (*rows, total), numeric=(1, 2)),
+    )
+
+
+def _funding(brief: Brief) -> Section:
+    funding, currency = brief.funding, brief.currency
+    figures = (
+        (_("Pledged"), funding.pledged), (_("Committed"), funding.committed), (_("Paid"), funding.paid),
+        (_("Spent"), funding.spent), (_("Cash"), funding.cash),
+        (_("Unpaid commitments"), funding.unpaid_commitments),
+        (_("Daily burn (last 90 days)"), funding.daily_burn),
+        (_("Gap to the mandate's end"), funding.gap_to_mandate_end),
+    )
+    if funding.runway_days is None or funding.runway_end is None:
+        runway = _("Runway: no spending in the last 90 days.")
+    else:
+        runway = _("Runway: %(days)s days, to %(end)s.") % {
+            "days": count_text(funding.runway_days), "end": day_text(funding.runway_end),
+        }
+    return Section(
+        _("Funding"), (runway,),
+        Table((_("Figure"), _("Amount")), tuple((name, money_text(amount, currency)) for name, amount in figures),
+              numeric=(1,)),
+    )
+
+
+def _life_support(brief: Brief) -> Section:
+    rows = tuple(
+        (line.service_line,
+         _("not covered") if line.covered_until is None else day_text(line.covered_until),
+         "–" if line.gap_days_before_mandate_end is None else count_text(line.gap_days_before_mandate_end))
+        for line in brief.life_support
+    )
+    lines = () if rows else (_("No service line has a contract."),)
+    table = Table((_("Service line"), _("Covered until"), _("Days uncovered before the mandate's end")), rows, (2,))
+    return Section(_("Life support"), lines, table if rows else None)
+
+
+def _sites(brief: Brief) -> Section:
+    rows = tuple(
+        (site.name, site.kind, site.status or _("unknown"), "–" if site.since is None else day_text(site.since))
+        for site in brief.sites
+    )
+    table = Table((_("Site"), _("Kind"), _("Status"), _("Since")), rows)
+    return Section(_("Sites"), () if rows else (_("No sites on record."),), table if rows else None)
+
+
+def _risks(brief: Brief) -> Section:
+    rows = tuple((risk.severity, risk.code, risk.message) for risk in brief.risks)
+    table = Table((_("Severity"), _("Risk"), _("What")), rows)
+    return Section(_("Risks"), () if rows else (_("No risks found."),), table if rows else None)
+
+
+def source_line(source: SourceRow) -> str:
+    """Return a source as a reference line; an illustrative one says it is not from a source."""
+    details = [part for part in (source.publisher, source.date and day_text(source.date)) if part]
+    kind = _("illustrative: not from a source") if source.illustrative else source.kind
+    described = f"{source.title}. {', '.join(details)}" if details else source.title
+    return f"[{source.key}] {described} ({kind})"
+
+
+def _sources(brief: Brief) -> Section:
+    numbered = tuple(source_line(source) for source in brief.sources)
+    return Section(_("Sources"), () if numbered else (_("No sources cited."),), numbered=numbered)

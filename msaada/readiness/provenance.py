@@ -1,0 +1,78 @@
+"""The sources behind a brief: every source cited by a record that fed one of its figures."""
+
+import operator
+from datetime import date
+from functools import reduce
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q, Subquery
+
+from msaada.finance.models import Expenditure, Flow, FxRate
+from msaada.forces.models import Deployment, Pledge
+from msaada.logistics.models import Contract
+from msaada.missions.models import Mandate, Mission, Site, SiteStatus
+from msaada.readiness import selectors
+from msaada.readiness.rows import USD, SourceRow
+from msaada.sources.models import Citation, Source
+
+
+def _cited(model: type[models.Model], ids: list[int] | models.QuerySet) -> Q:
+    # Matching the content type by name joins django_content_type instead of looking it up
+    # first, so the query count does not depend on ContentType's cache.
+    meta = model._meta
+    return Q(content_type__app_label=meta.app_label, content_type__model=meta.model_name, object_id__in=ids)
+
+
+def _rates_used(mission: Mission, as_of: date) -> list[models.QuerySet]:
+    """Return queries of the pks of the rates the conversions use (each row's date, and the date itself)."""
+    base = mission.base_currency
+    rated = [
+        selectors.with_rates(selectors.flows(mission, as_of), base, OuterRef("date")),
+        selectors.with_rates(selectors.expenditures(mission, as_of), base, OuterRef("date")),
+        selectors.with_rates(selectors.flows(mission, as_of), base, as_of),
+    ]
+    columns = ["rate_pk"] if base == USD else ["rate_pk", "base_rate_pk"]
+    return [rows.values(column) for rows in rated for column in columns]
+
+
+def _contracts_used(mission: Mission, as_of: date) -> models.QuerySet:
+    """Return the pks of the contracts in the run covering the date, on each line."""
+    line = OuterRef("service_line")
+    return (
+        selectors.contracts(mission)
+        .filter(Exists(selectors.covering(mission, as_of, line)), end__gte=as_of)
+        .filter(start__lte=Subquery(selectors.run_end(mission, as_of, line)))
+        .values("pk")
+    )
+
+
+def _records_used(mission: Mission, as_of: date, mandate_pk: int | None) -> Q:
+    shown_statuses = selectors.sites(mission).annotate(
+        status_pk=Subquery(selectors.site_statuses(as_of).values("pk")[:1])
+    ).values("status_pk")
+    used = [
+        _cited(Mission, [mission.pk]),
+        _cited(Deployment, selectors.deployments(mission, as_of).values("pk")),
+        _cited(Pledge, selectors.latest_pledges(mission, as_of).values("pk")),
+        _cited(Flow, selectors.flows(mission, as_of).values("pk")),
+        _cited(Expenditure, selectors.expenditures(mission, as_of).values("pk")),
+        *(_cited(FxRate, pks) for pks in _rates_used(mission, as_of)),
+        _cited(Contract, _contracts_used(mission, as_of)),
+        _cited(Site, selectors.sites(mission).values("pk")),
+        _cited(SiteStatus, shown_statuses),
+    ]
+    if mandate_pk is not None:
+        used.append(_cited(Mandate, [mandate_pk]))
+    return reduce(operator.or_, used)
+
+
+def sources_as_of(mission: Mission, as_of: date, mandate_pk: int | None) -> tuple[SourceRow, ...]:
+    """Return, by key, every current source cited by a record that fed the brief of the date."""
+    citing = Citation.objects.filter(source=OuterRef("pk")).filter(_records_used(mission, as_of, mandate_pk))
+    rows = (
+        Source.objects.current().filter(Exists(citing)).order_by("key")
+        .values("key", "title", "publisher", "date", "kind")
+    )
+    return tuple(
+        SourceRow(row["key"], row["title"], row["publisher"] or None, row["date"], row["kind"]) for row in rows
+    )

@@ -1,0 +1,240 @@
+"""The date-bounded aggregate queries behind a mission's brief.
+
+Each selector issues one query whatever the data size: sums, latest rows and rates are
+computed by the database (aggregates, correlated subqueries), and the rows that come back
+are bounded by contributors, currencies, rates, service lines and sites, never by records.
+Archived records are left out of everything.
+"""
+
+from datetime import date, timedelta
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    DateField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Greatest
+
+from msaada.finance.models import Expenditure, Flow, FxRate, Stage
+from msaada.forces.models import Change, Deployment, Pledge, PledgeStatus
+from msaada.logistics.models import Contract, ServiceLine
+from msaada.missions.models import Mandate, Mission, Site, SiteStatus, SiteStatusValue
+from msaada.readiness.rows import (
+    BURN_WINDOW_DAYS,
+    SPENT_BEFORE_WINDOW,
+    SPENT_IN_WINDOW,
+    UNPAID,
+    USD,
+    ContributorCount,
+    LineRow,
+    MandateRow,
+    MoneyGroup,
+    SiteRow,
+)
+
+AMOUNT = Flow._meta.get_field("amount")
+PER_USD = FxRate._meta.get_field("per_usd")
+PK = FxRate._meta.get_field("id")
+RATE_FIELDS = ("per_usd", "base_per_usd")
+
+
+def mandate_as_of(mission: Mission, as_of: date) -> MandateRow | None:
+    """Return the mandate running on the date that started last, else the latest that started before it."""
+    runs = Case(When(end__gte=as_of, then=Value(True)), default=Value(False), output_field=BooleanField())
+    row = (
+        Mandate.objects.current().filter(mission=mission, start__lte=as_of)
+        .annotate(covers=runs).order_by("-covers", "-start", "-end", "-pk")
+        .values("pk", "authority", "start", "end", "authorized_strength", "covers").first()
+    )
+    return None if row is None else MandateRow(**row)
+
+
+def deployments(mission: Mission, as_of: date) -> QuerySet[Deployment]:
+    """Return the arrivals and departures dated on or before the date."""
+    return Deployment.objects.current().filter(mission=mission, date__lte=as_of)
+
+
+def deployed_as_of(mission: Mission, as_of: date) -> tuple[ContributorCount, ...]:
+    """Return arrivals minus departures per contributor, by code."""
+    signed = Case(When(change=Change.DEPARTURE, then=F("count") * -1), default=F("count"), output_field=IntegerField())
+    rows = (
+        deployments(mission, as_of).values("contributor__code").annotate(total=Sum(signed))
+        .order_by("contributor__code")
+    )
+    return tuple(ContributorCount(row["contributor__code"], row["total"]) for row in rows)
+
+
+def latest_pledges(mission: Mission, as_of: date) -> QuerySet[Pledge]:
+    """Return the latest pledge dated on or before the date per contributor and category (same date: higher pk)."""
+    pledges = Pledge.objects.current().filter(mission=mission, date__lte=as_of)
+    latest = pledges.filter(contributor=OuterRef("contributor"), category=OuterRef("category")).order_by("-date", "-pk")
+    return pledges.filter(pk=Subquery(latest.values("pk")[:1]))
+
+
+def pledged_as_of(mission: Mission, as_of: date) -> tuple[ContributorCount, ...]:
+    """Return the personnel pledged per contributor (a withdrawn latest pledge counts zero), by code."""
+    counted = Case(When(status=PledgeStatus.WITHDRAWN, then=Value(0)), default=F("count"), output_field=IntegerField())
+    rows = (
+        latest_pledges(mission, as_of).values("contributor__code").annotate(total=Sum(counted))
+        .order_by("contributor__code")
+    )
+    return tuple(ContributorCount(row["contributor__code"], row["total"]) for row in rows)
+
+
+def flows(mission: Mission, as_of: date) -> QuerySet[Flow]:
+    """Return the flow events dated on or before the date."""
+    return Flow.objects.current().filter(mission=mission, date__lte=as_of)
+
+
+def expenditures(mission: Mission, as_of: date) -> QuerySet[Expenditure]:
+    """Return the expenditures dated on or before the date."""
+    return Expenditure.objects.current().filter(mission=mission, date__lte=as_of)
+
+
+def with_rates(rows: QuerySet, base: str, on: date | OuterRef) -> QuerySet:
+    """Annotate rows with the latest rates on or before `on` that convert them to the base currency.
+
+    `rate_pk`/`per_usd` is the rate of the row's currency, `base_rate_pk`/`base_per_usd` that of
+    the base currency; each is null where the conversion needs none (USD, or a row already in
+    the base currency) or where no rate is on record.
+    """
+    rates = FxRate.objects.current().filter(date__lte=on).order_by("-date")
+    own = rates.filter(currency=OuterRef("currency")).exclude(currency__in=[USD, base])
+    rows = rows.annotate(rate_pk=Subquery(own.values("pk")[:1]), per_usd=Subquery(own.values("per_usd")[:1]))
+    if base == USD:
+        return rows.annotate(base_rate_pk=Value(None, output_field=PK), base_per_usd=Value(None, output_field=PER_USD))
+    # The subquery's currency is the base: excluding the row's currency leaves rows in the base without one.
+    of_base = rates.filter(currency=base).exclude(currency=OuterRef("currency"))
+    return rows.annotate(
+        base_rate_pk=Subquery(of_base.values("pk")[:1]), base_per_usd=Subquery(of_base.values("per_usd")[:1])
+    )
+
+
+def _groups(rows: QuerySet, label: str | None = None) -> tuple[MoneyGroup, ...]:
+    return tuple(
+        MoneyGroup(
+            label=label or row["label"], currency=row["currency"], amount=row["amount"],
+            per_usd=row["per_usd"], base_per_usd=row["base_per_usd"], first_date=row["first_date"],
+        )
+        for row in rows
+    )
+
+
+def flow_groups(mission: Mission, as_of: date) -> tuple[MoneyGroup, ...]:
+    """Return flow sums per stage, currency and rates, each flow at the rates of its own date."""
+    rows = (
+        with_rates(flows(mission, as_of), mission.base_currency, OuterRef("date"))
+        .annotate(label=F("stage")).values("label", "currency", *RATE_FIELDS)
+        .annotate(amount=Sum("amount"), first_date=Min("date")).order_by()
+    )
+    return _groups(rows)
+
+
+def expenditure_groups(mission: Mission, as_of: date) -> tuple[MoneyGroup, ...]:
+    """Return expenditure sums per currency and rates, split at the start of the 90-day burn window."""
+    window_start = as_of - timedelta(days=BURN_WINDOW_DAYS - 1)
+    part = Case(When(date__gte=window_start, then=Value(SPENT_IN_WINDOW)), default=Value(SPENT_BEFORE_WINDOW))
+    rows = (
+        with_rates(expenditures(mission, as_of), mission.base_currency, OuterRef("date"))
+        .annotate(label=part).values("label", "currency", *RATE_FIELDS)
+        .annotate(amount=Sum("amount"), first_date=Min("date")).order_by()
+    )
+    return _groups(rows)
+
+
+def unpaid_groups(mission: Mission, as_of: date) -> tuple[MoneyGroup, ...]:
+    """Return per currency the sum over contributions of max(0, committed - paid), with the rates of the date.
+
+    A contribution is the flows sharing a non-empty ref and a currency; a flow without a ref
+    is one of its own. Each contribution is counted once, on its first flow (lowest pk).
+    """
+    dated = flows(mission, as_of)
+    signed = Case(
+        When(stage=Stage.COMMITMENT, then=F("amount")), When(stage=Stage.PAID, then=F("amount") * -1),
+        default=Value(0), output_field=AMOUNT,
+    )
+    same = dated.filter(ref=OuterRef("ref"), currency=OuterRef("currency"))
+    net = same.order_by().values("ref").annotate(net=Sum(signed)).values("net")
+    first = dated.filter(Q(ref="") | ~Exists(same.filter(pk__lt=OuterRef("pk"))))
+    own_net = Case(When(ref="", then=signed), default=Subquery(net), output_field=AMOUNT)
+    rows = (
+        with_rates(first, mission.base_currency, as_of).values("currency", *RATE_FIELDS)
+        .annotate(amount=Sum(Greatest(own_net, Value(0), output_field=AMOUNT))).order_by()
+    )
+    return tuple(MoneyGroup(UNPAID, row["currency"], row["amount"], row["per_usd"], row["base_per_usd"], as_of)
+                 for row in rows)
+
+
+def coverage_as_of(mission: Mission, as_of: date) -> tuple[LineRow, ...]:
+    """Return each service line with a current contract, by name, and the end of the run covering the date."""
+    rows = (
+        ServiceLine.objects.filter(mission=mission)
+        .filter(Exists(contracts(mission).filter(service_line=OuterRef("pk"))))
+        .annotate(covered=Exists(covering(mission, as_of, OuterRef("pk"))),
+                  run_end=Subquery(run_end(mission, as_of, OuterRef("pk"))))
+        .order_by("name").values("name", "covered", "run_end")
+    )
+    return tuple(LineRow(row["name"], row["run_end"] if row["covered"] else None) for row in rows)
+
+
+def contracts(mission: Mission) -> QuerySet[Contract]:
+    """Return the mission's contracts."""
+    return Contract.objects.current().filter(mission=mission)
+
+
+def covering(mission: Mission, as_of: date, line: OuterRef) -> QuerySet[Contract]:
+    """Return the line's contracts running on the date."""
+    return contracts(mission).filter(service_line=line, start__lte=as_of, end__gte=as_of)
+
+
+def run_end(mission: Mission, as_of: date, line: OuterRef) -> QuerySet[Contract]:
+    """Return the last day of the line's first run of contracts that ends on or after the date, as one value.
+
+    A run ends on a contract's end whose next day no contract of the line covers (contracts
+    that overlap or touch chain together), so the earliest such end on or after the date is
+    the end of the run covering the date, when one covers it.
+    """
+    next_day = ExpressionWrapper(OuterRef("end") + timedelta(days=1), output_field=DateField())
+    continued = contracts(mission).filter(service_line=OuterRef("service_line"), start__lte=next_day, end__gte=next_day)
+    ends = contracts(mission).filter(service_line=line, end__gte=as_of).filter(~Exists(continued))
+    return ends.order_by("end").values("end")[:1]
+
+
+def site_statuses(as_of: date) -> QuerySet[SiteStatus]:
+    """Return a site's statuses dated on or before the date, latest first (same date: higher pk)."""
+    return SiteStatus.objects.current().filter(site=OuterRef("pk"), date__lte=as_of).order_by("-date", "-pk")
+
+
+def sites(mission: Mission) -> QuerySet[Site]:
+    """Return the mission's sites."""
+    return Site.objects.current().filter(mission=mission)
+
+
+def sites_as_of(mission: Mission, as_of: date) -> tuple[SiteRow, ...]:
+    """Return every site by name with its latest status and its latest secured or reopened status by the date."""
+    statuses = site_statuses(as_of)
+    held = statuses.filter(status__in=[SiteStatusValue.SECURED, SiteStatusValue.REOPENED])
+    rows = (
+        sites(mission)
+        .annotate(
+            now=Subquery(statuses.values("status")[:1]), since=Subquery(statuses.values("date")[:1]),
+            held_status=Subquery(held.values("status")[:1]), held_since=Subquery(held.values("date")[:1]),
+        )
+        .order_by("name", "pk").values("name", "kind", "now", "since", "held_status", "held_since")
+    )
+    return tuple(
+        SiteRow(row["name"], row["kind"], row["now"], row["since"], row["held_status"], row["held_since"])
+        for row in rows
+    )
