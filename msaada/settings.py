@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "axes",
     "msaada.sources",
     "msaada.missions",
     "msaada.forces",
@@ -59,9 +60,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "msaada.accounts.middleware.ProfileLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "msaada.urls"
@@ -77,6 +80,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "msaada.accounts.context.scope",
             ],
         },
     },
@@ -124,7 +129,32 @@ STORAGES = {
 if DEBUG or os.environ.get("MSAADA_TESTING"):
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+# Field offices share one address: lock out a username at an address, not the whole office.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = int(os.environ.get("MSAADA_LOGIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = 1  # hours
+AXES_RESET_ON_SUCCESS = True
+
+# Password resets go out by e-mail; without a server configured they are written to the console.
+EMAIL_BACKEND = os.environ.get("MSAADA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("MSAADA_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("MSAADA_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("MSAADA_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("MSAADA_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("MSAADA_EMAIL_TLS", "") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("MSAADA_FROM_EMAIL", "msaada@localhost")
+
+# Numbers are shown and typed with each language's thousands separator.
+USE_THOUSAND_SEPARATOR = True
+
+# The dashboard's map tiles; empty shows the sites as a list only.
+MSAADA_TILE_URL = os.environ.get("MSAADA_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MSAADA_TILE_ATTRIBUTION = os.environ.get("MSAADA_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

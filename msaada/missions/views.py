@@ -1,11 +1,13 @@
-"""The home page: the missions on record, until the web application lands."""
+"""The home page: the missions the signed-in user may see."""
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from msaada.missions.models import Mission
+from msaada.accounts.scopes import missions
 
 
+@login_required
 def home(request: HttpRequest) -> HttpResponse:
-    missions = Mission.objects.current().order_by("code") if request.user.is_authenticated else Mission.objects.none()
-    return render(request, "home.html", {"missions": missions})
+    """List the user's missions, each linking to its dashboard."""
+    return render(request, "missions/home.html", {"missions": missions(request.user).order_by("code")})

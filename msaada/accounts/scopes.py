@@ -1,0 +1,119 @@
+"""Who may see and change which records: DESIGN.md's role table, enforced in querysets.
+
+Every view, form, export and chart asks `visible` or `changeable` for its queryset, so a
+record outside the user's scope is never fetched: looking it up answers 404, as if it did
+not exist. Checks are never sprinkled in templates.
+"""
+
+from django.apps import apps
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import models
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+
+from msaada.accounts.models import Profile, Role
+
+User = AbstractBaseUser | AnonymousUser
+
+SUPPORT_OFFICE = frozenset({Role.ADMIN, Role.FINANCE, Role.LOGISTICS, Role.FORCE, Role.OPERATIONS})
+
+# The records each role keeps (DESIGN.md: "may change"); every support-office role may add sources.
+KEEPS: dict[str, frozenset[str]] = {
+    Role.FINANCE: frozenset({"finance.organization", "finance.fund", "finance.flow", "finance.expenditure",
+                             "finance.fxrate", "finance.costmodel", "sources.source"}),
+    Role.LOGISTICS: frozenset({"logistics.serviceline", "logistics.contract", "logistics.asset", "sources.source"}),
+    Role.FORCE: frozenset({"missions.mandate", "forces.pledge", "forces.deployment", "forces.contributor",
+                           "sources.source"}),
+    Role.OPERATIONS: frozenset({"missions.site", "missions.sitestatus", "missions.incident", "sources.source"}),
+    Role.LIAISON: frozenset({"forces.pledge", "forces.deployment"}),
+    Role.DONOR: frozenset({"finance.flow"}),
+}
+
+
+def label(model: type[models.Model]) -> str:
+    """Return the model's `app.model` label, as the role table names it."""
+    return model._meta.label_lower
+
+
+def role_of(user: User) -> str | None:
+    """Return the user's role; a superuser without a profile is an admin; anyone else without one has none."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    profile = profile_of(user)
+    if profile is not None:
+        return profile.role
+    return Role.ADMIN if user.is_superuser else None
+
+
+def profile_of(user: User) -> Profile | None:
+    """Return the user's profile, or None."""
+    try:
+        return user.profile
+    except (AttributeError, Profile.DoesNotExist):
+        return None
+
+
+def missions(user: User) -> models.QuerySet:
+    """Return the current missions the user may see: all for an admin, else those on the profile."""
+    mission_model = apps.get_model("missions", "Mission")
+    role = role_of(user)
+    if role is None:
+        return mission_model.objects.none()
+    if role == Role.ADMIN:
+        return mission_model.objects.current()
+    return mission_model.objects.current().filter(pk__in=profile_of(user).missions.values("pk"))
+
+
+def _mission_bound(model: type[models.Model]) -> bool:
+    return any(field.name == "mission" for field in model._meta.get_fields())
+
+
+def _own(user: User, model: type[models.Model]) -> Q | None:
+    """Return the filter of the records a liaison or donor speaks for, or None when it has none of that kind."""
+    role, profile = role_of(user), profile_of(user)
+    name = label(model)
+    if role == Role.LIAISON and name in {"forces.pledge", "forces.deployment"}:
+        return Q(contributor__code=profile.country)
+    if role == Role.DONOR and name == "finance.flow":
+        return Q(donor=profile.organization_id)
+    return None
+
+
+def visible(user: User, model: type[models.Model]) -> models.QuerySet:
+    """Return the records of `model` the user may see in detail, archived ones included."""
+    role = role_of(user)
+    records = model._default_manager.all()
+    if role is None or role == Role.OBSERVER:
+        return records.none()
+    if role in SUPPORT_OFFICE:
+        own = Q()
+    else:
+        own = _own(user, model)
+        if own is None:
+            return records.none()
+    if label(model) == "missions.mission":
+        return records.filter(pk__in=missions(user).values("pk"))
+    if _mission_bound(model):
+        own &= Q(mission__in=missions(user))
+    return records.filter(own)
+
+
+def may_keep(user: User, model: type[models.Model]) -> bool:
+    """Return whether the user's role keeps records of this kind at all."""
+    role = role_of(user)
+    return role == Role.ADMIN or (role is not None and label(model) in KEEPS.get(role, frozenset()))
+
+
+def changeable(user: User, model: type[models.Model]) -> models.QuerySet:
+    """Return the records of `model` the user may create, change, archive and restore."""
+    return visible(user, model) if may_keep(user, model) else model._default_manager.none()
+
+
+def sees_aggregates(user: User) -> bool:
+    """Return whether the user may see a mission's dashboard and brief: every role does, for its missions."""
+    return role_of(user) is not None
+
+
+def mission_or_404(user: User, code: str) -> models.Model:
+    """Return the mission with this code if the user may see it; otherwise answer 404, as if it did not exist."""
+    return get_object_or_404(missions(user), code=code)

@@ -1,0 +1,3 @@
+"""Import in the browser: upload, preview, confirm; templates of each file."""
+
+urlpatterns: list = []
