@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
-from msaada.readiness.money import MONEY, ZERO, floor_div, to_base, total
+from msaada.readiness.money import MONEY, ZERO, check_rates, floor_div, to_base, total
 from msaada.readiness.rows import (
     BURN_WINDOW_DAYS,
     COMMITMENT,
@@ -179,6 +179,7 @@ def shift(day: date, days: int) -> date:
 def funding_figure(records: MissionRecords, mandate: MandateFigure | None) -> Funding:
     """Convert and add the money, then derive cash, burn, runway and the gap to the mandate's end."""
     base, as_of = records.currency, records.as_of
+    check_rates((*records.flows, *records.expenditures, *records.unpaid), base)
     paid = _sum(records.flows, base, PAID)
     spent = _sum(records.expenditures, base)
     in_window = _sum(records.expenditures, base, SPENT_IN_WINDOW)

@@ -36,6 +36,22 @@ def to_base(group: MoneyGroup, base: str) -> Decimal:
     return MONEY.divide(MONEY.multiply(group.amount, base_per_usd), per_usd)
 
 
+def check_rates(groups: Iterable[MoneyGroup], base: str) -> None:
+    """Raise MissingRateError for the earliest date lacking a rate among the groups, if any lacks one.
+
+    Converting the groups one by one would name the first group that fails, not the earliest date.
+    """
+    missing = [
+        (group.first_date, currency)
+        for group in groups if group.currency != base
+        for currency, rate in ((group.currency, group.per_usd), (base, group.base_per_usd))
+        if currency != USD and rate is None
+    ]
+    if missing:
+        day, currency = min(missing)
+        raise MissingRateError(currency, day)
+
+
 def _required(rate: Decimal | None, currency: str, day: date) -> Decimal:
     if rate is None:
         raise MissingRateError(currency, day)

@@ -35,7 +35,8 @@ class Command(BaseCommand):
         parser.add_argument("--format", dest="output", choices=["text", "json", "markdown"], default="text")
 
     def handle(self, *args, **options) -> None:
-        as_of = parse_day(options["as_of"]) if options["as_of"] else timezone.localdate()
+        # An empty --as-of is a bad date, not today's: only a missing one defaults to today.
+        as_of = parse_day(options["as_of"]) if options["as_of"] is not None else timezone.localdate()
         mission = Mission.objects.current().filter(code=options["mission"]).first()
         if mission is None:
             raise CommandError(_("no mission with code %(code)r") % {"code": options["mission"]})
