@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test test-sqlite test-postgres lint bench serve clean lock
+.PHONY: demo test test-sqlite test-postgres lint bench serve clean lock chromium
 
 $(BIN)/msaada: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,11 +23,15 @@ test: $(BIN)/msaada
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
-test-sqlite: $(BIN)/msaada
+# The browser tests drive Debian's Chromium; install it when missing (never a downloaded browser).
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+test-sqlite: $(BIN)/msaada chromium
 	@echo "== the suite on SQLite"
 	$(BIN)/pytest
 
-test-postgres: $(BIN)/msaada
+test-postgres: $(BIN)/msaada chromium
 	@echo "== the suite on PostgreSQL 15 (a throwaway cluster)"
 	.ci/with-postgres $(BIN)/pytest
 

@@ -1,7 +1,3 @@
-"""Test settings shared by the whole suite: a throwaway var/ folder per run."""
+"""The suite's environment is set in tests/settings.py, which pytest-django imports before any conftest."""
 
-import os
-import tempfile
-
-os.environ.setdefault("MSAADA_VAR_DIR", tempfile.mkdtemp(prefix="msaada-test-var-"))
-os.environ.setdefault("MSAADA_TESTING", "1")
+pytest_plugins = ["tests.browser"]

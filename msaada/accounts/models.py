@@ -42,7 +42,12 @@ class Profile(models.Model):
         return f"{self.user} ({self.get_role_display()})"
 
     def clean(self) -> None:
+        # A scope on the wrong role would sit unused, misleading whoever reads the profile later.
         if self.role == Role.LIAISON and not self.country:
             raise ValidationError({"country": _("a contributor liaison needs a country")})
+        if self.role != Role.LIAISON and self.country:
+            raise ValidationError({"country": _("only a contributor liaison speaks for a country")})
         if self.role == Role.DONOR and not self.organization_id:
             raise ValidationError({"organization": _("a donor needs an organization")})
+        if self.role != Role.DONOR and self.organization_id:
+            raise ValidationError({"organization": _("only a donor speaks for an organization")})

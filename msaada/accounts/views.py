@@ -1,11 +1,79 @@
-"""The user's own page: who they are, their role and scope, their language."""
+"""The user's own page (who they are, their role and scope, their language) and the lockout page."""
 
+from axes.helpers import get_cool_off, get_failure_limit
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from msaada.accounts.forms import LanguageForm
+from msaada.accounts.models import Profile, Role
+from msaada.accounts.scopes import User, missions, profile_of, role_of
+from msaada.codes import country_name
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def account(request: HttpRequest) -> HttpResponse:
-    """Show the user's role and scope."""
-    return render(request, "accounts/account.html")
+    """Show the user's role and scope; save the language they choose.
+
+    Only a user with a profile has a language to keep; a superuser without one is told so,
+    and pages follow their browser's language.
+    """
+    profile = profile_of(request.user)
+    if request.method == "POST":
+        if profile is None:
+            raise PermissionDenied
+        form = LanguageForm(request.POST, instance=profile)
+        if form.is_valid():
+            return _language_saved(request, form.save())
+    else:
+        form = LanguageForm(instance=profile) if profile is not None else None
+    return render(request, "accounts/account.html", {"form": form, **_scope(request.user, profile)})
+
+
+def _scope(user: User, profile: Profile | None) -> dict:
+    """Return what the page says about the user's scope, in the users' words."""
+    role = role_of(user)
+    return {
+        "role_label": Role(role).label if role else None,
+        "every_mission": role == Role.ADMIN,
+        "missions": list(missions(user).order_by("code")),
+        "country": profile.country if profile else "",
+        "country_name": country_name(profile.country) if profile and profile.country else "",
+        "organization": profile.organization if profile else None,
+    }
+
+
+def _language_saved(request: HttpRequest, profile: Profile) -> HttpResponse:
+    """Speak the new language from now on, and keep it in Django's cookie too, as its own language switch does."""
+    translation.activate(profile.language)
+    messages.success(request, _("Your language is saved."))
+    response = redirect("account")
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        profile.language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
+
+
+def locked_out(request: HttpRequest, original_response: HttpResponse | None = None, credentials: dict | None = None,
+               ) -> HttpResponse:
+    """Tell a user locked out by django-axes why, and when to try again (settings.AXES_LOCKOUT_CALLABLE)."""
+    cool_off = get_cool_off(request)
+    context = {
+        "retry_at": timezone.now() + cool_off if cool_off else None,
+        "failure_limit": get_failure_limit(request, credentials),
+    }
+    return render(request, "registration/locked_out.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)

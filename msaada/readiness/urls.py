@@ -1,4 +1,4 @@
-"""A mission's dashboard and brief, as of a date kept in the URL."""
+"""A mission's dashboard and its charts, as of a date kept in the URL."""
 
 from django.urls import path
 
@@ -6,4 +6,5 @@ from msaada.readiness import views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("charts/<slug:name>.svg", views.chart, name="dashboard-chart"),
 ]

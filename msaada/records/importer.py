@@ -77,10 +77,12 @@ def import_records(
     actor: AbstractBaseUser | None = None,
     reason: str = "",
     on_batch: Callable[[Sheet], None] | None = None,
+    dry_run: bool = False,
 ) -> list[FileOutcome]:
     """Import files and folders for a mission in one transaction.
 
-    Raise ImportFailed, having written nothing, when any row is bad.
+    Raise ImportFailed, having written nothing, when any row is bad. A dry run does all the same
+    work and then rolls it back, so its outcomes say what the import would do, having written nothing.
     """
     sheets, problems = find_sheets(list(paths))
     sheets.sort(key=lambda sheet: ORDER[sheet.name])
@@ -91,6 +93,8 @@ def import_records(
             run.import_sheet(sheet)
         if run.errors:
             raise ImportFailed(run.errors)
+        if dry_run:
+            transaction.set_rollback(True)
     return run.outcomes
 
 

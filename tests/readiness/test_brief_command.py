@@ -1,7 +1,6 @@
 """`msaada brief`: the three formats end to end, and the one-line errors."""
 
 import json
-import os
 import subprocess
 import sys
 from datetime import date
@@ -13,6 +12,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from msaada.readiness.brief import brief_json, build_brief
+from tests.environment import command_env
 from tests.readiness.factories import flow, full_mission, mission, rate
 
 pytestmark = pytest.mark.django_db
@@ -141,8 +141,7 @@ Flow.objects.create(mission=mission, fund=fund, donor=un, stage="paid", amount=1
 
 def msaada(var_dir: Path, *args: str) -> subprocess.CompletedProcess:
     """Run the console script's entry point in a fresh interpreter, on SQLite under var_dir."""
-    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
-    env.update(MSAADA_VAR_DIR=str(var_dir), DJANGO_SETTINGS_MODULE="msaada.settings")
+    env = command_env(MSAADA_VAR_DIR=str(var_dir))
     return subprocess.run(  # noqa: S603 (our own interpreter and arguments)
         [sys.executable, "-c", "from msaada.cli import main; main()", *args],
         env=env, cwd=REPO, capture_output=True, text=True, timeout=120, check=False,

@@ -1,6 +1,5 @@
 """The `msaada import` and `msaada export` commands as a person runs them."""
 
-import os
 import sqlite3
 import subprocess
 import sys
@@ -9,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests.environment import command_env
 from tests.records.files import BASE, snapshot, write
 
 pytestmark = pytest.mark.django_db
@@ -55,8 +55,7 @@ def test_import_refuses_an_unknown_user(db, tmp_path: Path) -> None:
 
 
 def test_console_script_migrates_an_empty_sqlite_database_in_wal_mode(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "MSAADA_TESTING")}
-    env["MSAADA_VAR_DIR"] = str(tmp_path / "var")
+    env = command_env(MSAADA_VAR_DIR=str(tmp_path / "var"))
     msaada = Path(sys.executable).with_name("msaada")
     subprocess.run([msaada, "migrate", "-v", "0"], env=env, check=True, timeout=120)  # noqa: S603
     database = tmp_path / "var" / "msaada.sqlite3"

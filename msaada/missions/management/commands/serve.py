@@ -1,7 +1,6 @@
 """`msaada serve`: prepare the database and the static files, then run the app under gunicorn."""
 
 import os
-import secrets
 import sys
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from msaada.accounts.models import Profile, Role
+from msaada.accounts.services import password_generate
 
 
 class Command(BaseCommand):
@@ -27,7 +27,7 @@ class Command(BaseCommand):
         call_command("collectstatic", verbosity=0, interactive=False)
         if demo:
             password = self._demo_admin()
-            self.stdout.write(f"Log in at http://{bind}/admin/ as admin with the password {password}")
+            self.stdout.write(f"Log in at http://{bind}/ as admin with the password {password}")
         self.stdout.write(f"Serving Msaada on http://{bind}/ (Ctrl-C to stop)")
         self.stdout.flush()
         gunicorn = str(Path(sys.executable).with_name("gunicorn"))
@@ -36,8 +36,8 @@ class Command(BaseCommand):
 
     def _demo_admin(self) -> str:
         """Create or reset the demo's admin with a new random password: there is no default one."""
-        password = secrets.token_urlsafe(12)
         admin, _ = get_user_model().objects.get_or_create(username="admin")
+        password = password_generate(user=admin)
         admin.is_staff = admin.is_superuser = True
         admin.set_password(password)
         admin.save()

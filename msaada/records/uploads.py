@@ -1,0 +1,139 @@
+"""Import files uploaded in the browser, kept in a private folder until their owner confirms or cancels.
+
+Each upload has a folder under var/uploads/ named by a random token, holding the files under their
+own names and a ticket (upload.json) that binds the token to its owner and mission and keeps what
+the check found. Files are removed as soon as they can no longer be imported; folders older than a
+day are swept away when a new upload starts.
+"""
+
+import json
+import os
+import re
+import secrets
+import shutil
+import time
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+
+MAX_BYTES = 50 * 1024 * 1024  # a whole upload; larger imports belong on the command line
+KEEP_SECONDS = 24 * 60 * 60
+TOKEN = re.compile(r"[0-9a-f]{32}")
+TICKET = "upload.json"
+WAITING = "files"
+CLAIMED = "claimed"
+
+RECEIVED = "received"  # stored, not yet checked: nothing may be done with it
+CHECKED = "checked"  # the dry run found no problem: the owner may confirm or cancel
+REJECTED = "rejected"  # problems were found: nothing was written and the files are gone
+IMPORTED = "imported"  # confirmed and written: the files are gone, the outcomes stay for the result page
+
+
+@dataclass
+class Upload:
+    """One upload: its owner, its mission, the names of its files and what checking or importing them gave."""
+
+    token: str
+    owner: int
+    mission: str
+    names: list[str]
+    state: str = RECEIVED
+    outcomes: list[dict] = field(default_factory=list)
+    problems: list[dict] = field(default_factory=list)
+    problem_count: int = 0
+
+    @property
+    def folder(self) -> Path:
+        return uploads_root() / self.token
+
+
+def uploads_root() -> Path:
+    return Path(settings.VAR_DIR) / "uploads"
+
+
+def is_plain_name(name: str) -> bool:
+    """Return whether a file name is a bare name: no folder, no parent, not hidden."""
+    return bool(name) and "/" not in name and "\\" not in name and "\0" not in name and not name.startswith(".")
+
+
+def store_upload(files: Iterable[UploadedFile], *, owner: int, mission: str) -> Upload:
+    """Write the files into a new private folder and return its upload, not yet checked."""
+    uploads_root().mkdir(mode=0o700, parents=True, exist_ok=True)
+    upload = Upload(secrets.token_hex(16), owner, mission, [])
+    waiting = upload.folder / WAITING
+    upload.folder.mkdir(mode=0o700)
+    waiting.mkdir(mode=0o700)
+    for uploaded in files:
+        if not is_plain_name(uploaded.name):
+            raise ValueError(f"not a plain file name: {uploaded.name!r}")
+        with (waiting / uploaded.name).open("xb") as out:
+            for chunk in uploaded.chunks():
+                out.write(chunk)
+        upload.names.append(uploaded.name)
+    save_upload(upload)
+    return upload
+
+
+def save_upload(upload: Upload) -> None:
+    """Write the ticket whole or not at all, so a reader never sees half of it."""
+    partial = upload.folder / f".{TICKET}.partial"
+    partial.write_text(json.dumps(asdict(upload)), encoding="utf-8")
+    os.replace(partial, upload.folder / TICKET)
+
+
+def find_upload(token: str, *, owner: int, mission: str) -> Upload | None:
+    """Return the upload with this token if it belongs to this owner and mission; None as if it did not exist."""
+    if not TOKEN.fullmatch(token):
+        return None
+    try:
+        upload = Upload(**json.loads((uploads_root() / token / TICKET).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
+    if upload.token != token or upload.owner != owner or upload.mission != mission:
+        return None
+    return upload
+
+
+def waiting_paths(upload: Upload) -> list[Path]:
+    """Return the paths of the upload's files while they wait for confirmation."""
+    return [upload.folder / WAITING / name for name in upload.names]
+
+
+def claim_files(upload: Upload) -> list[Path] | None:
+    """Take the files for the one import that may use them; None when they are gone or already taken.
+
+    Renaming the folder is atomic, so of two confirmations sent at once only one gets the files.
+    """
+    try:
+        os.rename(upload.folder / WAITING, upload.folder / CLAIMED)
+    except OSError:
+        return None
+    return [upload.folder / CLAIMED / name for name in upload.names]
+
+
+def drop_files(upload: Upload) -> None:
+    """Remove the upload's files, waiting or claimed, and keep its ticket."""
+    for name in (WAITING, CLAIMED):
+        shutil.rmtree(upload.folder / name, ignore_errors=True)
+
+
+def discard_upload(upload: Upload) -> None:
+    shutil.rmtree(upload.folder, ignore_errors=True)
+
+
+def sweep_old_uploads() -> None:
+    """Remove the folders of uploads left for more than a day."""
+    root = uploads_root()
+    if not root.is_dir():
+        return
+    oldest = time.time() - KEEP_SECONDS
+    for folder in root.iterdir():
+        try:
+            stale = folder.stat().st_mtime < oldest
+        except OSError:
+            continue
+        if stale:
+            shutil.rmtree(folder, ignore_errors=True)

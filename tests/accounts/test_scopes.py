@@ -1,0 +1,155 @@
+"""Scoping against DESIGN.md's role table: what each role may see and change, on a mission and off it."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import models
+from django.http import Http404
+
+from msaada.accounts.models import Role
+from msaada.accounts.scopes import changeable, mission_or_404, missions, visible
+from msaada.finance.models import CostModel, Expenditure, Flow, Fund, FxRate
+from msaada.forces.models import Deployment, Pledge
+from msaada.logistics.models import Asset, Contract, ServiceLine
+from msaada.missions.models import Incident, Mandate, Mission, Site, SiteStatus
+from tests.accounts.scenario import MISSION_BOUND, SHARED, person, two_missions
+
+pytestmark = pytest.mark.django_db
+
+EVERY_MODEL = [Mission, *MISSION_BOUND, *SHARED]
+SUPPORT_OFFICE = [Role.FINANCE, Role.LOGISTICS, Role.FORCE, Role.OPERATIONS]
+
+# DESIGN.md's "may change" column, written out again here so the test does not read the code it checks.
+CHANGES = {
+    Role.FINANCE: {Fund, Flow, Expenditure, FxRate, CostModel},
+    Role.LOGISTICS: {ServiceLine, Contract, Asset},
+    Role.FORCE: {Mandate, Pledge, Deployment},
+    Role.OPERATIONS: {Site, SiteStatus, Incident},
+    Role.LIAISON: {Pledge, Deployment},
+    Role.DONOR: {Flow},
+}
+NAMED_IN_THE_TABLE = set().union(*CHANGES.values())
+
+
+def pks(records: models.QuerySet) -> set[int]:
+    return set(records.values_list("pk", flat=True))
+
+
+def everything(model: type[models.Model]) -> set[int]:
+    return pks(model._default_manager.all())
+
+
+def of_alpha(model: type[models.Model], **only) -> set[int]:
+    return pks(model._default_manager.filter(mission__code="alpha", **only))
+
+
+def seen(user, of=visible) -> dict[str, set[int]]:
+    return {model.__name__: pks(of(user, model)) for model in EVERY_MODEL}
+
+
+@pytest.fixture
+def alpha():
+    return two_missions()[0]
+
+
+@pytest.mark.parametrize("role", SUPPORT_OFFICE)
+def test_support_office_sees_every_record_of_its_missions_and_the_shared_tables(alpha, role):
+    user = person("officer", role, alpha)
+    expected = {model.__name__: of_alpha(model) for model in MISSION_BOUND}
+    expected |= {model.__name__: everything(model) for model in SHARED}
+    expected["Mission"] = {alpha.pk}
+    assert seen(user) == expected
+    assert all(expected[model.__name__] < everything(model) for model in MISSION_BOUND)
+
+
+@pytest.mark.parametrize("role", SUPPORT_OFFICE)
+def test_support_office_changes_what_the_role_table_gives_it_and_not_the_others_records(alpha, role):
+    user = person("officer", role, alpha)
+    for model in NAMED_IN_THE_TABLE:
+        allowed = pks(changeable(user, model))
+        if model in CHANGES[role]:
+            assert allowed == pks(visible(user, model)) != set(), model
+        else:
+            assert allowed == set(), model
+
+
+def test_finance_changes_money_and_rates_but_not_deployments(alpha):
+    finance = person("finance", Role.FINANCE, alpha)
+    assert pks(changeable(finance, Flow)) == of_alpha(Flow)
+    assert pks(changeable(finance, FxRate)) == everything(FxRate)
+    assert pks(changeable(finance, Deployment)) == set()
+    assert pks(changeable(finance, Pledge)) == set()
+
+
+def test_liaison_sees_and_changes_only_its_countrys_pledges_and_deployments_of_its_missions(alpha):
+    liaison = person("liaison", Role.LIAISON, alpha, country="KEN")
+    kenyan = {"Pledge": of_alpha(Pledge, contributor__code="KEN"),
+              "Deployment": of_alpha(Deployment, contributor__code="KEN")}
+    nothing_else = {model.__name__: set() for model in EVERY_MODEL if model is not Mission} | kenyan
+    assert {name: ids for name, ids in seen(liaison).items() if name != "Mission"} == nothing_else
+    assert {name: ids for name, ids in seen(liaison, changeable).items() if name != "Mission"} == nothing_else
+    assert len(kenyan["Pledge"]) == 2
+    assert kenyan["Pledge"] < everything(Pledge)
+
+
+def test_donor_sees_and_changes_only_its_organizations_flows_on_its_missions(alpha):
+    donor = person("donor", Role.DONOR, alpha, organization="canada")
+    canadian = {"Flow": of_alpha(Flow, donor__key="canada")}
+    nothing_else = {model.__name__: set() for model in EVERY_MODEL if model is not Mission} | canadian
+    assert {name: ids for name, ids in seen(donor).items() if name != "Mission"} == nothing_else
+    assert {name: ids for name, ids in seen(donor, changeable).items() if name != "Mission"} == nothing_else
+    assert len(canadian["Flow"]) == 1
+
+
+def test_observer_sees_no_record_and_changes_nothing_but_has_its_missions_aggregates(alpha):
+    observer = person("observer", Role.OBSERVER, alpha)
+    nothing = {model.__name__: set() for model in EVERY_MODEL}
+    assert seen(observer) == nothing
+    assert seen(observer, changeable) == nothing
+    assert list(missions(observer)) == [alpha]
+
+
+@pytest.mark.parametrize("role", [*SUPPORT_OFFICE, Role.LIAISON, Role.DONOR, Role.OBSERVER])
+def test_nothing_of_a_mission_the_user_is_not_on(alpha, role):
+    user = person("outsider", role, alpha, country="KEN" if role == Role.LIAISON else "",
+                  organization="canada" if role == Role.DONOR else "")
+    for model in [Mission, *MISSION_BOUND]:
+        assert not visible(user, model).filter(**{"code" if model is Mission else "mission__code": "bravo"}).exists()
+    assert list(missions(user)) == [alpha]
+    with pytest.raises(Http404):
+        mission_or_404(user, "bravo")
+    assert mission_or_404(user, "alpha") == alpha
+
+
+def test_a_mission_out_of_scope_answers_like_one_that_does_not_exist(alpha):
+    user = person("force", Role.FORCE, alpha)
+    with pytest.raises(Http404) as out_of_scope:
+        mission_or_404(user, "bravo")
+    with pytest.raises(Http404) as missing:
+        mission_or_404(user, "charlie")
+    assert str(out_of_scope.value) == str(missing.value)
+
+
+def test_archived_records_stay_visible_so_they_can_be_restored(alpha):
+    archived = Pledge.objects.filter(mission=alpha, archived_at__isnull=False).get()
+    for user in [person("force", Role.FORCE, alpha), person("liaison", Role.LIAISON, alpha, country="KEN")]:
+        assert archived in visible(user, Pledge)
+        assert archived in changeable(user, Pledge)
+
+
+@pytest.mark.parametrize("superuser", [False, True], ids=["admin profile", "superuser without profile"])
+def test_admin_sees_and_changes_everything_of_every_mission(alpha, superuser):
+    admin = person("admin", None if superuser else Role.ADMIN, superuser=superuser)
+    every = {model.__name__: everything(model) for model in EVERY_MODEL}
+    assert seen(admin) == every
+    assert seen(admin, changeable) == every
+    assert {mission.code for mission in missions(admin)} == {"alpha", "bravo"}
+
+
+def test_no_role_means_nothing(alpha):
+    nobody = person("nobody", None)
+    inactive = person("inactive", Role.FORCE, alpha)
+    inactive.is_active = False
+    nothing = {model.__name__: set() for model in EVERY_MODEL}
+    for user in [AnonymousUser(), nobody, inactive]:
+        assert seen(user) == nothing
+        assert not missions(user).exists()
