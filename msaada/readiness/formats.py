@@ -1,9 +1,11 @@
-"""How the brief writes its figures: money to the cent, readable dates, counts with separators."""
+"""How the brief writes its figures in the active language: money to the cent, dates, counts, tenths."""
 
 from datetime import date
 from decimal import Decimal
 
 from babel.dates import format_date
+from babel.numbers import format_decimal
+from django.conf import settings
 from django.utils import translation
 
 from msaada.readiness.money import cents
@@ -14,19 +16,29 @@ def money_value(amount: Decimal) -> str:
     return str(cents(amount))
 
 
+def active_locale() -> str:
+    """Return the Babel locale of the active language: `fr`, `en_US`."""
+    return translation.to_locale(translation.get_language() or settings.LANGUAGE_CODE)
+
+
 def money_text(amount: Decimal, currency: str) -> str:
-    """Return the amount with its currency and thousands separators: `USD 113,000,000.00`."""
-    return f"{currency} {cents(amount):,.2f}"
+    """Return the amount with its currency and the language's separators: `USD 113,000,000.00`, `USD 113 000 000,00`."""
+    return f"{currency} {format_decimal(cents(amount), format='#,##0.00', locale=active_locale())}"
 
 
 def count_text(count: int) -> str:
-    """Return a count with thousands separators: `2,500`."""
-    return f"{count:,}"
+    """Return a count with the language's grouping: `2,500`, `2 500` (a narrow no-break space in French)."""
+    return format_decimal(count, locale=active_locale())
+
+
+def tenths_text(value: Decimal) -> str:
+    """Return a figure kept to one decimal, as the language writes it: `39.6`, `39,6`."""
+    return format_decimal(value, format="#,##0.0", locale=active_locale())
 
 
 def day_text(day: date) -> str:
-    """Return a date as people read it in the active language: `2 Oct 2025`."""
-    return format_date(day, "d MMM y", locale=translation.to_locale(translation.get_language() or "en"))
+    """Return a date as people read it in the active language: `2 Oct 2025`, `2 oct. 2025`."""
+    return format_date(day, "d MMM y", locale=active_locale())
 
 
 def iso(day: date | None) -> str | None:

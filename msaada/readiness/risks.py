@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from msaada.codes import country_name
 from msaada.readiness.figures import Brief, Risk
-from msaada.readiness.formats import count_text, day_text, iso, money_text, money_value
+from msaada.readiness.formats import count_text, day_text, iso, money_text, money_value, tenths_text
 from msaada.readiness.money import MONEY
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
@@ -46,7 +46,7 @@ def strength_gap(brief: Brief) -> Iterator[Risk]:
         "STRENGTH_GAP", HIGH if strength.deployed_pct < 50 else MEDIUM,
         _("%(deployed)s deployed of %(authorized)s authorized (%(pct)s %%)")
         % {"deployed": count_text(strength.deployed), "authorized": count_text(strength.authorized or 0),
-           "pct": strength.deployed_pct},
+           "pct": tenths_text(strength.deployed_pct)},
         evidence={"deployed": strength.deployed, "authorized": strength.authorized,
                   "deployed_pct": float(strength.deployed_pct)},
     )

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from msaada.codes import country_name
 from msaada.readiness.figures import Brief
-from msaada.readiness.formats import count_text, day_text, money_text
+from msaada.readiness.formats import count_text, day_text, money_text, tenths_text
 from msaada.readiness.rows import SourceRow
 
 
@@ -62,10 +62,13 @@ def _mandate(brief: Brief) -> Section:
 
 def _strength(brief: Brief) -> Section:
     strength = brief.strength
+    figures = {"deployed": count_text(strength.deployed), "pledged": count_text(strength.pledged)}
     if strength.deployed_pct is None:
-        summary = _("%(deployed)s deployed, %(pledged)s pledged, no authorized strength.")
+        summary = _("%(deployed)s deployed, %(pledged)s pledged, no authorized strength.") % figures
     else:
-        summary = _("%(deployed)s deployed of %(authorized)s authorized (%(pct)s %%), %(pledged)s pledged.")
+        summary = _("%(deployed)s deployed of %(authorized)s authorized (%(pct)s %%), %(pledged)s pledged.") % {
+            **figures, "authorized": count_text(strength.authorized or 0), "pct": tenths_text(strength.deployed_pct),
+        }
     rows = tuple(
         (f"{country_name(row.contributor)} ({row.contributor})", count_text(row.deployed), count_text(row.pledged))
         for row in strength.by_contributor
@@ -73,8 +76,7 @@ def _strength(brief: Brief) -> Section:
     total = (_("Total"), count_text(strength.deployed), count_text(strength.pledged))
     return Section(
         _("Strength"),
-        (summary % {"deployed": count_text(strength.deployed), "pledged": count_text(strength.pledged),
-                    "authorized": count_text(strength.authorized or 0), "pct": strength.deployed_pct},),
+        (summary,),
         Table((_("Contributor"), _("Deployed"), _("Pledged")), (*rows, total), numeric=(1, 2)),
     )
 

@@ -6,14 +6,13 @@ from decimal import Decimal
 import pycountry
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
-from babel.numbers import format_compact_decimal, format_currency, format_decimal, format_percent
+from babel.numbers import format_compact_decimal, format_currency, format_percent
 from django import template
-from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from msaada.codes import country_name
 from msaada.missions.models import SiteKind, SiteStatusValue
+from msaada.readiness.formats import active_locale, count_text, day_text
 from msaada.readiness.money import cents
 from msaada.sources.models import SourceKind
 
@@ -23,15 +22,10 @@ NOTHING = "–"
 SEVERITIES = {"high": _("high"), "medium": _("medium"), "low": _("low")}
 
 
-def active_locale() -> str:
-    """Return the Babel locale of the active language: `fr`, `en_US`."""
-    return translation.to_locale(translation.get_language() or settings.LANGUAGE_CODE)
-
-
 @register.filter
 def count(value: int | None) -> str:
     """Write a count with the language's grouping: `2,500`, `2 500` (narrow no-break space in French)."""
-    return NOTHING if value is None else format_decimal(value, locale=active_locale())
+    return NOTHING if value is None else count_text(value)
 
 
 @register.filter
@@ -59,7 +53,7 @@ def compact_money(amount: float | Decimal) -> str:
 @register.filter
 def day(value: date | None) -> str:
     """Write a date as the language reads it: `23 Sep 2025`, `23 sept. 2025`."""
-    return NOTHING if value is None else format_date(value, "d MMM y", locale=active_locale())
+    return NOTHING if value is None else day_text(value)
 
 
 def month(value: date) -> str:
