@@ -13,7 +13,7 @@ pytestmark = pytest.mark.slow
 
 def test_collectstatic_hashes_and_compresses_every_asset(tmp_path: Path) -> None:
     env = command_env(MSAADA_VAR_DIR=str(tmp_path))
-    result = subprocess.run(  # noqa: S603 - our own interpreter and arguments, no shell
+    result = subprocess.run(
         [sys.executable, "-c", "from msaada.cli import main; main()", "collectstatic", "--noinput", "-v", "0"],
         env=env, capture_output=True, text=True, timeout=300, check=False,
     )
