@@ -3,8 +3,10 @@
 from collections.abc import Iterator
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from msaada.codes import country_name
+from msaada.missions.models import SiteStatusValue
 from msaada.readiness.figures import Brief, Risk
 from msaada.readiness.formats import count_text, day_text, iso, money_text, money_value, tenths_text
 from msaada.readiness.money import MONEY
@@ -25,13 +27,22 @@ def mandate_expiry(brief: Brief) -> Iterator[Risk]:
     mandate = brief.mandate
     if mandate is None or mandate.days_left > 90:
         return
+    days = abs(mandate.days_left)
     if mandate.days_left >= 0:
-        message = _("%(authority)s ends on %(end)s: %(days)d days left")
+        message = ngettext(
+            "%(authority)s ends on %(end)s: %(days)d day left",
+            "%(authority)s ends on %(end)s: %(days)d days left",
+            days,
+        )
     else:
-        message = _("%(authority)s ended on %(end)s, %(days)d days ago, and no mandate covers %(as_of)s")
+        message = ngettext(
+            "%(authority)s ended on %(end)s, %(days)d day ago, and no mandate covers %(as_of)s",
+            "%(authority)s ended on %(end)s, %(days)d days ago, and no mandate covers %(as_of)s",
+            days,
+        )
     yield Risk(
         "MANDATE_EXPIRY", HIGH if mandate.days_left <= 30 else MEDIUM,
-        message % {"authority": mandate.authority, "end": day_text(mandate.end), "days": abs(mandate.days_left),
+        message % {"authority": mandate.authority, "end": day_text(mandate.end), "days": days,
                    "as_of": day_text(brief.as_of)},
         evidence={"authority": mandate.authority, "end": iso(mandate.end), "days_left": mandate.days_left},
     )
@@ -76,8 +87,13 @@ def funding_runway(brief: Brief) -> Iterator[Risk]:
         return
     yield Risk(
         "FUNDING_RUNWAY", HIGH if funding.runway_days <= 30 else MEDIUM,
-        _("Cash of %(cash)s lasts %(days)d days at %(burn)s a day, to %(runway_end)s, "
-          "before the mandate ends on %(end)s")
+        ngettext(
+            "Cash of %(cash)s lasts %(days)d day at %(burn)s a day, to %(runway_end)s, "
+            "before the mandate ends on %(end)s",
+            "Cash of %(cash)s lasts %(days)d days at %(burn)s a day, to %(runway_end)s, "
+            "before the mandate ends on %(end)s",
+            funding.runway_days,
+        )
         % {"cash": money_text(funding.cash, brief.currency), "days": funding.runway_days,
            "burn": money_text(funding.daily_burn, brief.currency), "runway_end": day_text(funding.runway_end),
            "end": day_text(mandate.end)},
@@ -121,7 +137,11 @@ def service_gap(brief: Brief) -> Iterator[Risk]:
         elif line.covered_until < mandate.end:
             yield Risk(
                 "SERVICE_GAP", HIGH if (line.covered_until - brief.as_of).days <= 30 else MEDIUM,
-                _("%(line)s: covered until %(until)s, %(days)d days before the mandate ends on %(end)s")
+                ngettext(
+                    "%(line)s: covered until %(until)s, %(days)d day before the mandate ends on %(end)s",
+                    "%(line)s: covered until %(until)s, %(days)d days before the mandate ends on %(end)s",
+                    line.gap_days_before_mandate_end,
+                )
                 % {"line": line.service_line, "until": day_text(line.covered_until),
                    "days": line.gap_days_before_mandate_end, "end": day_text(mandate.end)},
                 subject=line.service_line, evidence=evidence,
@@ -136,7 +156,7 @@ def site_lost(brief: Brief) -> Iterator[Risk]:
         yield Risk(
             "SITE_LOST", HIGH,
             _("%(site)s: hostile since %(since)s, after %(held)s on %(held_since)s")
-            % {"site": site.name, "since": day_text(site.since), "held": site.held_status,
+            % {"site": site.name, "since": day_text(site.since), "held": SiteStatusValue(site.held_status).label,
                "held_since": day_text(site.held_since)},
             subject=site.name,
             evidence={"site": site.name, "status": site.status, "since": iso(site.since),

@@ -4,6 +4,8 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 PLAIN_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
 WHOLE_NUMBER = re.compile(r"-?\d+")
 
@@ -17,10 +19,10 @@ def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        raise CellError("a true/false cell, not a value")
+        raise CellError(_("a true/false cell, not a value"))
     if isinstance(value, dt.datetime):
         if value.time() != dt.time(0):
-            raise CellError("a date and time, not a date")
+            raise CellError(_("a date and time, not a date"))
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -37,18 +39,18 @@ def parse_date(text: str) -> dt.date:
             raise ValueError
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise CellError("not a date (YYYY-MM-DD)") from None
+        raise CellError(_("not a date (YYYY-MM-DD)")) from None
 
 
 def parse_decimal(text: str) -> Decimal:
     if not PLAIN_DECIMAL.fullmatch(text):
-        raise CellError("not a plain decimal number")
+        raise CellError(_("not a plain decimal number"))
     return Decimal(text)
 
 
 def parse_count(text: str) -> int:
     if not WHOLE_NUMBER.fullmatch(text):
-        raise CellError("not a whole number")
+        raise CellError(_("not a whole number"))
     return int(text)
 
 

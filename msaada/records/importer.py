@@ -16,6 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from msaada.finance.rules import first_rate_dates, has_rate
@@ -176,13 +177,13 @@ class FileImport:
         for index, name in enumerate(names):
             if name not in known:
                 if name:
-                    self.error(1, name, "unknown column")
+                    self.error(1, name, _("unknown column"))
                     sound = False
                 continue
             self.columns.append((known.pop(name), index))
         for column in known.values():
             if column.required:
-                self.error(1, column.name, "missing required column")
+                self.error(1, column.name, _("missing required column"))
                 sound = False
         return sound
 
@@ -214,7 +215,7 @@ class FileImport:
                 row.ok = False
                 continue
             if not text and column.required:
-                self.error(line, column.name, "required value is empty")
+                self.error(line, column.name, _("required value is empty"))
                 row.ok = False
             row.texts[column.name] = cells.render(value) if value is not None and not column.refers_to else text
             if column.name == "source":
@@ -280,14 +281,17 @@ class FileImport:
     def _problem(self, name: str, error: ValidationError) -> str:
         if error.code == "invalid_choice":
             choices = self.spec.model._meta.get_field(name).choices
-            return "not one of " + ", ".join(str(value) for value, _label in choices)
+            return _("not one of %(choices)s") % {"choices": ", ".join(str(value) for value, _label in choices)}
         return " ".join(error.messages)
 
     def _check_rate(self, row: Row, record: models.Model) -> None:
         currencies = {record.currency, self.run.mission.base_currency}
         for currency in sorted(currencies):
             if not has_rate(currency, record.date, self.run.first_rates):
-                self.error(row.line, "currency", f"no FX rate for {currency} on or before {record.date}", currency)
+                problem = _("no FX rate for %(currency)s on or before %(date)s") % {
+                    "currency": currency, "date": record.date,
+                }
+                self.error(row.line, "currency", problem, currency)
                 row.ok = False
 
     def _write(self, rows: list[Row]) -> None:
@@ -319,7 +323,8 @@ class FileImport:
             return True
         if key in self.first_line:
             names = self.spec.natural_key or ("ref",)
-            self.error(row.line, names[0], f"duplicate of line {self.first_line[key]}", row.texts.get(names[0]))
+            problem = _("duplicate of line %(line)d") % {"line": self.first_line[key]}
+            self.error(row.line, names[0], problem, row.texts.get(names[0]))
             return False
         self.first_line[key] = row.line
         return True
@@ -422,5 +427,6 @@ class FileImport:
                 self.error(
                     line,
                     "count",
-                    f"makes {shortfall.contributor}'s strength {shortfall.strength} on {shortfall.date}",
+                    _("makes %(contributor)s's strength %(strength)d on %(date)s")
+                    % {"contributor": shortfall.contributor, "strength": shortfall.strength, "date": shortfall.date},
                 )

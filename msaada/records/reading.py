@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
+from django.utils.translation import gettext as _
 from openpyxl.utils.exceptions import InvalidFileException
 
 from msaada.records.formats import FILES_BY_NAME
@@ -61,7 +62,7 @@ class Sheet:
                     try:
                         text = decoder.decode(chunk)
                     except UnicodeDecodeError:
-                        raise UnreadableFile(self.label, number, "not UTF-8 text") from None
+                        raise UnreadableFile(self.label, number, _("not UTF-8 text")) from None
                     if number == 1:
                         text = text.removeprefix("\ufeff")
                     self.position += len(chunk)
@@ -74,7 +75,8 @@ class Sheet:
                     yield line, row
                     line = reader.line_num
             except csv.Error as error:
-                raise UnreadableFile(self.label, reader.line_num, f"not a readable CSV row ({error})") from None
+                problem = _("not a readable CSV row (%(error)s)") % {"error": error}
+                raise UnreadableFile(self.label, reader.line_num, problem) from None
 
     def _sheet_rows(self) -> Iterator[tuple[int, list[object]]]:
         workbook = open_workbook(self.path)
@@ -90,7 +92,7 @@ def open_workbook(path: Path) -> openpyxl.Workbook:
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
-        raise UnreadableFile(path.name, None, "not a spreadsheet (XLSX)") from None
+        raise UnreadableFile(path.name, None, _("not a spreadsheet (XLSX)")) from None
 
 
 def find_sheets(paths: list[Path]) -> tuple[list[Sheet], list[str]]:

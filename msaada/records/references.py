@@ -3,6 +3,7 @@
 from collections import defaultdict
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from msaada.codes import validate_country
 from msaada.finance.models import Fund, Organization
@@ -65,5 +66,5 @@ class References:
     @staticmethod
     def problem(kind: str) -> str:
         if kind == "contributor":
-            return "unknown country code (ISO 3166 alpha-3, e.g. KEN)"
-        return f"unknown {kind.replace('_', ' ')}: neither in the database nor in this import"
+            return _("unknown country code (ISO 3166 alpha-3, e.g. KEN)")
+        return _("unknown %(kind)s: neither in the database nor in this import") % {"kind": kind.replace("_", " ")}

@@ -3,8 +3,10 @@
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from msaada.codes import country_name
+from msaada.missions.models import SiteKind, SiteStatusValue
 from msaada.readiness.figures import Brief
 from msaada.readiness.formats import count_text, day_text, money_text, tenths_text
 from msaada.readiness.rows import SourceRow
@@ -49,13 +51,15 @@ def _mandate(brief: Brief) -> Section:
     if mandate is None:
         return Section(_("Mandate"), (_("No mandate started on or before %(day)s.") % {"day": day_text(brief.as_of)},))
     state = _("active") if mandate.active else _("ended")
-    days = (_("%(days)d days left") if mandate.days_left >= 0 else _("ended %(days)d days ago")) % {
-        "days": abs(mandate.days_left)
-    }
+    days = abs(mandate.days_left)
+    if mandate.days_left >= 0:
+        left = ngettext("%(days)d day left", "%(days)d days left", days) % {"days": days}
+    else:
+        left = ngettext("ended %(days)d day ago", "ended %(days)d days ago", days) % {"days": days}
     return Section(_("Mandate"), (
         _("%(authority)s, %(start)s – %(end)s (%(state)s): %(days)s. Authorized strength %(strength)s.") % {
             "authority": mandate.authority, "start": day_text(mandate.start), "end": day_text(mandate.end),
-            "state": state, "days": days, "strength": count_text(mandate.authorized_strength),
+            "state": state, "days": left, "strength": count_text(mandate.authorized_strength),
         },
     ))
 
@@ -117,7 +121,9 @@ def _life_support(brief: Brief) -> Section:
 
 def _sites(brief: Brief) -> Section:
     rows = tuple(
-        (site.name, site.kind, site.status or _("unknown"), "–" if site.since is None else day_text(site.since))
+        (site.name, str(SiteKind(site.kind).label),
+         _("unknown") if site.status is None else str(SiteStatusValue(site.status).label),
+         "–" if site.since is None else day_text(site.since))
         for site in brief.sites
     )
     table = Table((_("Site"), _("Kind"), _("Status"), _("Since")), rows)
