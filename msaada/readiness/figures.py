@@ -21,7 +21,6 @@ from msaada.readiness.rows import (
     SourceRow,
 )
 
-HOSTILE = "hostile"
 TENTH = Decimal("0.1")
 
 
@@ -84,22 +83,6 @@ class Coverage:
 
 
 @dataclass(frozen=True)
-class SiteFigure:
-    """A site and who holds it on the date; `held_*` is its latest secured or reopened status."""
-
-    name: str
-    kind: str
-    status: str | None
-    since: date | None
-    held_status: str | None
-    held_since: date | None
-
-    @property
-    def lost(self) -> bool:
-        return self.status == HOSTILE and self.held_since is not None
-
-
-@dataclass(frozen=True)
 class Risk:
     """Something that breaks next, with the figures that show it (JSON-safe evidence)."""
 
@@ -122,7 +105,7 @@ class Brief:
     strength: Strength
     funding: Funding
     life_support: tuple[Coverage, ...]
-    sites: tuple[SiteFigure, ...]
+    sites: tuple[SiteRow, ...]
     sources: tuple[SourceRow, ...]
     risks: tuple[Risk, ...] = ()
 
@@ -213,14 +196,6 @@ def _gap_days(covered_until: date | None, mandate: MandateFigure | None, as_of: 
     return max(0, (mandate.end - covered_until).days)
 
 
-def site_figures(sites: tuple[SiteRow, ...]) -> tuple[SiteFigure, ...]:
-    """Return the sites as the brief shows them."""
-    return tuple(
-        SiteFigure(site.name, site.kind, site.status, site.since, site.held_status, site.held_since)
-        for site in sites
-    )
-
-
 def brief_figures(records: MissionRecords) -> Brief:
     """Compute every figure of the brief (without its risks) from the records read for the date."""
     mandate = mandate_figure(records.mandate, records.as_of)
@@ -229,5 +204,5 @@ def brief_figures(records: MissionRecords) -> Brief:
         mandate=mandate, strength=strength_figure(records.deployed, records.pledged, mandate),
         funding=funding_figure(records, mandate),
         life_support=coverage_figures(records.lines, mandate, records.as_of),
-        sites=site_figures(records.sites), sources=records.sources,
+        sites=records.sites, sources=records.sources,
     )

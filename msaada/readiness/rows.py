@@ -10,6 +10,7 @@ BURN_WINDOW_DAYS = 90
 PLEDGE, COMMITMENT, PAID = "pledge", "commitment", "paid"
 SPENT_BEFORE_WINDOW, SPENT_IN_WINDOW = "spent_before_window", "spent_in_window"
 UNPAID = "unpaid"
+HOSTILE = "hostile"
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,11 @@ class SiteRow:
     since: date | None
     held_status: str | None
     held_since: date | None
+
+    @property
+    def lost(self) -> bool:
+        """Whether the site is hostile now after it was secured or reopened."""
+        return self.status == HOSTILE and self.held_since is not None
 
 
 @dataclass(frozen=True)

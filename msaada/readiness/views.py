@@ -24,9 +24,10 @@ from msaada.accounts.scopes import mission_or_404
 from msaada.missions.models import Mission
 from msaada.readiness import charts, series
 from msaada.readiness.brief import build_brief
-from msaada.readiness.figures import Brief, Risk, SiteFigure
+from msaada.readiness.figures import Brief, Risk
 from msaada.readiness.money import MissingRateError
 from msaada.readiness.risks import SEVERITY_ORDER
+from msaada.readiness.rows import SiteRow
 
 # Dates outside these years are typing slips; the 90-day burn window must stay in the calendar.
 EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
@@ -66,7 +67,7 @@ class Drawing:
 class SitePlace:
     """A site of the brief with its position for the map, written as plain decimals."""
 
-    site: SiteFigure
+    site: SiteRow
     latitude: str | None
     longitude: str | None
 
