@@ -3,11 +3,14 @@
 from datetime import date
 from decimal import Decimal
 
+import pycountry
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from django.conf import settings
 from django.utils import translation
 
+from msaada.codes import country_name
 from msaada.readiness.money import cents
 
 
@@ -39,6 +42,16 @@ def tenths_text(value: Decimal) -> str:
 def day_text(day: date) -> str:
     """Return a date as people read it in the active language: `2 Oct 2025`, `2 oct. 2025`."""
     return format_date(day, "d MMM y", locale=active_locale())
+
+
+def country_text(code: str) -> str:
+    """Name a country (ISO 3166 alpha-3) in the active language, falling back to its English name."""
+    found = pycountry.countries.get(alpha_3=code)
+    try:
+        territories = Locale.parse(active_locale()).territories
+    except UnknownLocaleError:
+        territories = {}
+    return territories.get(getattr(found, "alpha_2", ""), country_name(code))
 
 
 def iso(day: date | None) -> str | None:

@@ -5,10 +5,9 @@ from collections.abc import Iterator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from msaada.codes import country_name
 from msaada.missions.models import SiteStatusValue
 from msaada.readiness.figures import Brief, Risk
-from msaada.readiness.formats import count_text, day_text, iso, money_text, money_value, tenths_text
+from msaada.readiness.formats import count_text, country_text, day_text, iso, money_text, money_value, tenths_text
 from msaada.readiness.money import MONEY
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
@@ -71,7 +70,7 @@ def pledge_shortfall(brief: Brief) -> Iterator[Risk]:
         yield Risk(
             "PLEDGE_SHORTFALL", MEDIUM if row.deployed * 2 < row.pledged else LOW,
             _("%(country)s: %(deployed)s deployed of %(pledged)s pledged")
-            % {"country": country_name(row.contributor), "deployed": count_text(row.deployed),
+            % {"country": country_text(row.contributor), "deployed": count_text(row.deployed),
                "pledged": count_text(row.pledged)},
             subject=row.contributor,
             evidence={"contributor": row.contributor, "deployed": row.deployed, "pledged": row.pledged},

@@ -5,10 +5,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from msaada.codes import country_name
 from msaada.missions.models import SiteKind, SiteStatusValue
 from msaada.readiness.figures import Brief
-from msaada.readiness.formats import count_text, day_text, money_text, tenths_text
+from msaada.readiness.formats import count_text, country_text, day_text, money_text, tenths_text
 from msaada.readiness.rows import SourceRow
 
 
@@ -74,7 +73,7 @@ def _strength(brief: Brief) -> Section:
             **figures, "authorized": count_text(strength.authorized or 0), "pct": tenths_text(strength.deployed_pct),
         }
     rows = tuple(
-        (f"{country_name(row.contributor)} ({row.contributor})", count_text(row.deployed), count_text(row.pledged))
+        (f"{country_text(row.contributor)} ({row.contributor})", count_text(row.deployed), count_text(row.pledged))
         for row in strength.by_contributor
     )
     total = (_("Total"), count_text(strength.deployed), count_text(strength.pledged))

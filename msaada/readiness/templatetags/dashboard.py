@@ -3,16 +3,14 @@
 from datetime import date
 from decimal import Decimal
 
-import pycountry
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_currency, format_percent
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from msaada.codes import country_name
 from msaada.missions.models import SiteKind, SiteStatusValue
-from msaada.readiness.formats import active_locale, count_text, day_text
+from msaada.readiness.formats import active_locale, count_text, country_text, day_text
 from msaada.readiness.money import cents
 from msaada.sources.models import SourceKind
 
@@ -63,13 +61,8 @@ def month(value: date) -> str:
 
 @register.filter
 def country(code: str) -> str:
-    """Name a country (ISO 3166 alpha-3) in the active language, falling back to its English name."""
-    found = pycountry.countries.get(alpha_3=code)
-    try:
-        territories = Locale.parse(active_locale()).territories
-    except UnknownLocaleError:
-        territories = {}
-    return territories.get(getattr(found, "alpha_2", ""), country_name(code))
+    """Name a country (ISO 3166 alpha-3) in the active language."""
+    return country_text(code)
 
 
 @register.filter
