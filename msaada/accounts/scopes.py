@@ -98,6 +98,17 @@ def visible(user: User, model: type[models.Model]) -> models.QuerySet:
     return records.filter(own)
 
 
+def pickable(user: User, model: type[models.Model]) -> models.QuerySet:
+    """Return the records of `model` the user may choose in a form or a filter.
+
+    That is what they may see, except that a donor, who sees no fund in detail, records its
+    flows into the funds of its missions (whose position it may see, DESIGN.md).
+    """
+    if role_of(user) == Role.DONOR and label(model) == "finance.fund":
+        return model._default_manager.filter(mission__in=missions(user))
+    return visible(user, model)
+
+
 def may_keep(user: User, model: type[models.Model]) -> bool:
     """Return whether the user's role keeps records of this kind at all."""
     role = role_of(user)

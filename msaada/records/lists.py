@@ -19,9 +19,7 @@ from django.utils.formats import number_format
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from msaada.accounts.models import Role
-from msaada.accounts.scopes import missions, role_of, visible
-from msaada.finance.models import Fund
+from msaada.accounts.scopes import pickable, visible
 from msaada.missions.models import Mission
 from msaada.records import cells
 from msaada.records.entities import BY_MODEL, Entity
@@ -48,11 +46,7 @@ def may_see(user: AbstractBaseUser, model: type[models.Model]) -> bool:
 
 def choices_of(user: AbstractBaseUser, model: type[models.Model], mission: Mission) -> models.QuerySet:
     """Return the records of `model` a user may pick in a form or a filter of this mission."""
-    records = visible(user, model)
-    if isinstance(records, EmptyQuerySet) and model is Fund and role_of(user) == Role.DONOR:
-        # A donor sees no fund in detail yet records its flows into its mission's funds, whose
-        # position it may see (DESIGN.md); the missions are the donor's own.
-        records = Fund.objects.filter(mission__in=missions(user))
+    records = pickable(user, model)
     if any(field.name == "mission" for field in model._meta.fields):
         records = records.filter(mission=mission)
     return records

@@ -6,7 +6,7 @@ from django.db import models
 from django.http import Http404
 
 from msaada.accounts.models import Role
-from msaada.accounts.scopes import changeable, mission_or_404, missions, visible
+from msaada.accounts.scopes import changeable, mission_or_404, missions, pickable, visible
 from msaada.finance.models import CostModel, Expenditure, Flow, Fund, FxRate
 from msaada.forces.models import Deployment, Pledge
 from msaada.logistics.models import Asset, Contract, ServiceLine
@@ -153,3 +153,12 @@ def test_no_role_means_nothing(alpha):
     for user in [AnonymousUser(), nobody, inactive]:
         assert seen(user) == nothing
         assert not missions(user).exists()
+
+
+def test_a_donor_picks_among_its_missions_funds_though_it_sees_none_in_detail(alpha):
+    donor = person("donor", Role.DONOR, alpha, organization="canada")
+    assert pks(visible(donor, Fund)) == set()
+    assert pks(pickable(donor, Fund)) == of_alpha(Fund) != set()
+    assert of_alpha(Fund) < everything(Fund)
+    liaison = person("liaison", Role.LIAISON, alpha, country="KEN")
+    assert pks(pickable(liaison, Fund)) == set()
