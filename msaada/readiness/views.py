@@ -74,9 +74,10 @@ class SitePlace:
 
 def read_as_of(request: HttpRequest) -> tuple[AsOfForm, date]:
     """Return the date form and the date it asks for; today when none is asked or the date is not valid."""
-    form = AsOfForm(request.GET if "as_of" in request.GET else None)
+    today = timezone.localdate()
+    form = AsOfForm(request.GET if "as_of" in request.GET else None, initial={"as_of": today})
     as_of = form.cleaned_data["as_of"] if form.is_bound and form.is_valid() else None
-    return form, as_of or timezone.localdate()
+    return form, as_of or today
 
 
 def drawing(name: str, mission: Mission, brief: Brief) -> Drawing:

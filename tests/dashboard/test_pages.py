@@ -69,6 +69,11 @@ def test_the_as_of_date_is_kept_in_the_url_and_offers_the_dates_that_matter(clie
     assert "300 / 1,000" in page(client, alpha, "?as_of=2025-01-10")
 
 
+def test_without_a_date_the_field_shows_today(client, alpha):
+    client.force_login(s.person("force", alpha))
+    assert f'value="{timezone.localdate().isoformat()}"' in page(client, alpha)
+
+
 @pytest.mark.parametrize("typed", ["2025-13-45", "yesterday", "1899-12-31"])
 def test_a_bad_date_is_explained_next_to_the_field_and_today_is_shown(client, alpha, typed):
     client.force_login(s.person("force", alpha))
