@@ -2,12 +2,14 @@
 
 import datetime as dt
 
+import pycountry
 import pytest
-from django.db import connection
+from django.db import connection, models
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from msaada.forces.models import Deployment
+from msaada.records.entities import ENTITIES, Entity
 
 LIST_URL = "/m/MSS/records/deployments/"
 
@@ -87,12 +89,14 @@ def test_fifty_records_to_a_page(world, client_of):
     assert listed(client, page=3)[-1] == "Unit 119"
 
 
-@pytest.mark.parametrize("kind", ["deployments", "flows", "contracts", "site-statuses", "sources"])
-def test_a_list_page_costs_the_same_queries_for_5_rows_as_for_300(world, client_of, kind):
+@pytest.mark.parametrize("entity", ENTITIES, ids=lambda entity: entity.slug)
+def test_a_list_page_costs_the_same_queries_for_5_rows_as_for_200(world, client_of, entity):
     client = client_of("admin")
-    url = reverse("record_list", args=["MSS", kind])
+    url = reverse("record_list", args=["MSS", entity.slug])
     first = _queries(client, url)
-    _grow(world, kind, 300)
+    before = entity.model.objects.count()
+    _grow(entity, 200)
+    assert entity.model.objects.count() == before + 200
     second = _queries(client, url)
     assert len(second) == len(first), "\n".join(q["sql"] for q in second)
 
@@ -103,16 +107,28 @@ def _queries(client, url: str) -> list[dict]:
     return captured.captured_queries
 
 
-def _grow(world, kind: str, count: int) -> None:
-    """Add `count` records of a kind, each a copy of the world's sample with its own key."""
-    sample = {"deployments": world.deployment, "flows": world.flow, "contracts": world.contract,
-              "site-statuses": world.status, "sources": world.article}[kind]
-    model = type(sample)
+def _grow(entity: Entity, count: int) -> None:
+    """Add `count` copies of a kind's first MSS record, each unique field given a value of its own."""
+    model = entity.model
+    samples = model.objects.filter(mission__code="MSS") if entity.in_mission else model.objects.all()
+    sample = samples.earliest("pk")
+    unique = {field.name for field in model._meta.fields if field.unique and not field.primary_key}
+    unique |= {name for constraint in model._meta.constraints for name in getattr(constraint, "fields", ())}
+    taken = set(model.objects.values_list(*unique)) if unique else set()
+    spare_codes = (country.alpha_3 for country in pycountry.countries if (country.alpha_3,) not in taken)
+    # A date in the identity (an exchange rate's) is enough to tell copies apart; else vary the texts.
+    dates = [name for name in unique if isinstance(model._meta.get_field(name), models.DateField)]
     copies = []
     for n in range(count):
         copy = model.objects.get(pk=sample.pk)
         copy.pk = None
-        if kind == "sources":
-            copy.key = f"src-{n}"
+        for name in dates or unique:
+            field = model._meta.get_field(name)
+            value = getattr(copy, field.attname)
+            if name in dates:
+                setattr(copy, name, value + dt.timedelta(days=n + 1))
+            elif isinstance(field, models.CharField):
+                # A three-letter code (a contributor's country) cannot take a suffix.
+                setattr(copy, name, next(spare_codes) if field.max_length == 3 else f"{value}-{n}")
         copies.append(copy)
     model.objects.bulk_create(copies)
