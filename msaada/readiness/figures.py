@@ -2,10 +2,11 @@
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
-from msaada.readiness.money import MONEY, ZERO, check_rates, floor_div, to_base, total
+from msaada.readiness.money import ZERO, check_rates, to_base, total
 from msaada.readiness.rows import (
     BURN_WINDOW_DAYS,
     COMMITMENT,
@@ -20,8 +21,6 @@ from msaada.readiness.rows import (
     SiteRow,
     SourceRow,
 )
-
-TENTH = Decimal("0.1")
 
 
 @dataclass(frozen=True)
@@ -58,19 +57,19 @@ class Strength:
 
 @dataclass(frozen=True)
 class Funding:
-    """The money in the base currency, unrounded; `spent_in_window` is the burn's 90-day sum."""
+    """The money in the base currency, exact; `spent_in_window` is the burn's 90-day sum."""
 
-    pledged: Decimal
-    committed: Decimal
-    paid: Decimal
-    spent: Decimal
-    cash: Decimal
-    unpaid_commitments: Decimal
-    spent_in_window: Decimal
-    daily_burn: Decimal
+    pledged: Fraction
+    committed: Fraction
+    paid: Fraction
+    spent: Fraction
+    cash: Fraction
+    unpaid_commitments: Fraction
+    spent_in_window: Fraction
+    daily_burn: Fraction
     runway_days: int | None
     runway_end: date | None
-    gap_to_mandate_end: Decimal
+    gap_to_mandate_end: Fraction
 
 
 @dataclass(frozen=True)
@@ -124,9 +123,7 @@ def deployed_pct(deployed: int, authorized: int | None) -> Decimal | None:
     """Return 100 * deployed / authorized rounded half-even to one decimal; None without a strength."""
     if not authorized:
         return None
-    return MONEY.divide(Decimal(100 * deployed), Decimal(authorized)).quantize(
-        TENTH, rounding=ROUND_HALF_EVEN, context=MONEY
-    )
+    return Decimal(round(Fraction(100 * deployed, authorized) * 10)).scaleb(-1)
 
 
 def strength_figure(
@@ -147,7 +144,7 @@ def strength_figure(
     )
 
 
-def _sum(groups: tuple[MoneyGroup, ...], base: str, *labels: str) -> Decimal:
+def _sum(groups: tuple[MoneyGroup, ...], base: str, *labels: str) -> Fraction:
     return total(to_base(group, base) for group in groups if not labels or group.label in labels)
 
 
@@ -167,17 +164,16 @@ def funding_figure(records: MissionRecords, mandate: MandateFigure | None) -> Fu
     spent = _sum(records.expenditures, base)
     in_window = _sum(records.expenditures, base, SPENT_IN_WINDOW)
     unpaid = _sum(records.unpaid, base)
-    cash = MONEY.subtract(paid, spent)
-    # The runway and the gap use the window's sum, not the rounded daily burn, so both stay exact.
-    runway_days = floor_div(MONEY.multiply(cash, BURN_WINDOW_DAYS), in_window) if in_window else None
+    cash = paid - spent
+    daily_burn = in_window / BURN_WINDOW_DAYS
+    runway_days = cash // daily_burn if in_window else None
     days_left = max(mandate.days_left, 0) if mandate else 0
-    need = MONEY.divide(MONEY.multiply(in_window, days_left), BURN_WINDOW_DAYS)
     return Funding(
         pledged=_sum(records.flows, base, PLEDGE), committed=_sum(records.flows, base, COMMITMENT), paid=paid,
         spent=spent, cash=cash, unpaid_commitments=unpaid, spent_in_window=in_window,
-        daily_burn=MONEY.divide(in_window, BURN_WINDOW_DAYS), runway_days=runway_days,
+        daily_burn=daily_burn, runway_days=runway_days,
         runway_end=None if runway_days is None else shift(as_of, runway_days),
-        gap_to_mandate_end=max(ZERO, total([need, cash.copy_negate(), unpaid.copy_negate()])),
+        gap_to_mandate_end=max(ZERO, daily_burn * days_left - cash - unpaid),
     )
 
 

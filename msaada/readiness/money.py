@@ -1,18 +1,21 @@
-"""Exact money arithmetic for the brief: conversion to the base currency, floors, cents."""
+"""Exact money arithmetic for the brief: conversion to the base currency, sums, cents.
+
+A conversion divides by a rate, which no decimal precision holds exactly (1 / 1.35 never ends),
+and a floor (the runway), a comparison (a quarter unpaid) or a half cent would then land on the
+wrong side of its boundary. So the brief keeps money as exact fractions, and rounds half-even to
+the cent only when it prints.
+"""
 
 from collections.abc import Iterable
 from datetime import date
-from decimal import ROUND_HALF_EVEN, Context, Decimal
+from decimal import Decimal
+from fractions import Fraction
 
 from django.utils.translation import gettext as _
 
 from msaada.readiness.rows import USD, MoneyGroup
 
-# Sums of stored amounts are exact at any precision; 60 digits keep a conversion (a division
-# by a rate) far below a cent, so rounding half-even when printing gives the exact result.
-MONEY = Context(prec=60, rounding=ROUND_HALF_EVEN)
-ZERO = Decimal(0)
-CENT = Decimal("0.01")
+ZERO = Fraction(0)
 
 
 class MissingRateError(Exception):
@@ -27,13 +30,13 @@ class MissingRateError(Exception):
         )
 
 
-def to_base(group: MoneyGroup, base: str) -> Decimal:
+def to_base(group: MoneyGroup, base: str) -> Fraction:
     """Convert a group's sum to the base currency: amount / per_usd(currency) * per_usd(base)."""
     if group.currency == base:
-        return group.amount
-    per_usd = Decimal(1) if group.currency == USD else _required(group.per_usd, group.currency, group.first_date)
-    base_per_usd = Decimal(1) if base == USD else _required(group.base_per_usd, base, group.first_date)
-    return MONEY.divide(MONEY.multiply(group.amount, base_per_usd), per_usd)
+        return Fraction(group.amount)
+    per_usd = 1 if group.currency == USD else _required(group.per_usd, group.currency, group.first_date)
+    base_per_usd = 1 if base == USD else _required(group.base_per_usd, base, group.first_date)
+    return Fraction(group.amount) * Fraction(base_per_usd) / Fraction(per_usd)
 
 
 def check_rates(groups: Iterable[MoneyGroup], base: str) -> None:
@@ -58,22 +61,11 @@ def _required(rate: Decimal | None, currency: str, day: date) -> Decimal:
     return rate
 
 
-def total(amounts: Iterable[Decimal]) -> Decimal:
-    """Add amounts at the money precision."""
-    result = ZERO
-    for amount in amounts:
-        result = MONEY.add(result, amount)
-    return result
+def total(amounts: Iterable[Fraction]) -> Fraction:
+    """Add amounts exactly."""
+    return sum(amounts, ZERO)
 
 
-def floor_div(numerator: Decimal, denominator: Decimal) -> int:
-    """Return floor(numerator / denominator) exactly, for a positive denominator."""
-    quotient, remainder = MONEY.divmod(numerator, denominator)
-    # Decimal's integer division truncates toward zero; a floor goes one lower for negatives.
-    return int(quotient) - (1 if remainder and numerator < 0 else 0)
-
-
-def cents(amount: Decimal) -> Decimal:
-    """Round to the cent, half to even, never showing a negative zero."""
-    rounded = amount.quantize(CENT, rounding=ROUND_HALF_EVEN, context=MONEY)
-    return rounded.copy_abs() if rounded.is_zero() else rounded
+def cents(amount: Fraction | Decimal) -> Decimal:
+    """Round to the cent, half to even (Fraction's own rounding), never showing a negative zero."""
+    return Decimal(round(Fraction(amount) * 100)).scaleb(-2)

@@ -8,7 +8,6 @@ from django.utils.translation import ngettext
 from msaada.missions.models import SiteStatusValue
 from msaada.readiness.figures import Brief, Risk
 from msaada.readiness.formats import count_text, country_text, day_text, iso, money_text, money_value, tenths_text
-from msaada.readiness.money import MONEY
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
 SEVERITY_ORDER = {HIGH: 0, MEDIUM: 1, LOW: 2}
@@ -105,9 +104,8 @@ def funding_runway(brief: Brief) -> Iterator[Risk]:
 def unpaid_pledges(brief: Brief) -> Iterator[Risk]:
     """Flag money pledged of which more than a quarter is not paid (medium)."""
     funding = brief.funding
-    unpaid = MONEY.subtract(funding.pledged, funding.paid)
-    # unpaid > 25 % of pledged, compared without a division.
-    if funding.pledged <= 0 or MONEY.multiply(unpaid, 4) <= funding.pledged:
+    unpaid = funding.pledged - funding.paid
+    if funding.pledged <= 0 or unpaid <= funding.pledged / 4:
         return
     yield Risk(
         "UNPAID_PLEDGES", MEDIUM,

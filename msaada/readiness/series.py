@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from fractions import Fraction
 
 from django.db.models import (
     Case,
@@ -36,7 +37,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 from msaada.forces.models import Change, Pledge, PledgeStatus
 from msaada.missions.models import Mandate, Mission
 from msaada.readiness import selectors
-from msaada.readiness.money import to_base, total
+from msaada.readiness.money import ZERO, to_base
 from msaada.readiness.rows import COMMITMENT, PAID, PLEDGE, MoneyGroup
 
 # A chart shows at most the last ten years of months before the as-of date: a mission's
@@ -76,10 +77,10 @@ class FundingPoint:
     """Money pledged, committed, paid and spent up to the end of a month, in the base currency, unrounded."""
 
     day: date
-    pledged: Decimal
-    committed: Decimal
-    paid: Decimal
-    spent: Decimal
+    pledged: Fraction
+    committed: Fraction
+    paid: Fraction
+    spent: Fraction
 
 
 @dataclass(frozen=True)
@@ -221,9 +222,9 @@ def funding_series(mission: Mission, as_of: date) -> FundingSeries:
     spent = selectors.with_rates(selectors.expenditures(mission, as_of), base, OuterRef("date")).annotate(
         label=Value(SPENT)
     )
-    by_label: dict[str, dict[date, Decimal]] = defaultdict(dict)
+    by_label: dict[str, dict[date, Fraction]] = defaultdict(dict)
     for month, group in (*_monthly_groups(flows), *_monthly_groups(spent)):
-        by_label[group.label][month] = total([by_label[group.label].get(month, Decimal(0)), to_base(group, base)])
+        by_label[group.label][month] = by_label[group.label].get(month, ZERO) + to_base(group, base)
     months = [month for sums in by_label.values() for month in sums]
     if not months:
         return FundingSeries(base, ())
@@ -249,12 +250,12 @@ def _monthly_groups(rows: QuerySet) -> list[tuple[date, MoneyGroup]]:
     ]
 
 
-def _running_money(sums: dict[date, Decimal], days: tuple[date, ...]) -> list[Decimal]:
+def _running_money(sums: dict[date, Fraction], days: tuple[date, ...]) -> list[Fraction]:
     ordered = sorted(sums.items())
-    running, index, result = Decimal(0), 0, []
+    running, index, result = ZERO, 0, []
     for day in days:
         while index < len(ordered) and ordered[index][0] <= _month(day):
-            running = total([running, ordered[index][1]])
+            running += ordered[index][1]
             index += 1
         result.append(running)
     return result

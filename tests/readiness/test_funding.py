@@ -361,6 +361,41 @@ def test_sums_are_exact_before_rounding():
     assert funding(brief(mss, D))["paid"] == "1.00"
 
 
+def test_a_runway_of_whole_days_through_a_conversion_is_not_a_day_short():
+    mss = mission()
+    mandate(mss, "2024-10-02", "2025-04-01")
+    rate("CAD", "2024-12-01", "1.35")
+    flow(mss, "paid", "200", "2025-01-01", currency="CAD")
+    spend(mss, "100", "2025-01-01", currency="CAD")
+    data = brief(mss, "2025-01-01")
+    money = funding(data)
+    # Cash is 100 / 1.35 and the window spent 100 / 1.35: exactly 90 days, though neither ends as a decimal.
+    assert (money["cash"], money["spent"], money["runway_days"], money["runway_end"]) == (
+        "74.07", "74.07", 90, "2025-04-01")
+    assert risks(data, "FUNDING_RUNWAY") == []  # the money lasts to the mandate's last day
+
+
+def test_exactly_a_quarter_unpaid_through_a_conversion_is_not_flagged():
+    mss = mission()
+    rate("CAD", "2024-12-01", "1.3531")
+    flow(mss, "pledge", "100", "2025-01-01", currency="CAD")  # 100 / 1.3531, which never ends
+    flow(mss, "paid", "75", "2025-01-01", currency="CAD")
+    assert risks(brief(mss, D), "UNPAID_PLEDGES") == []
+    flow(mss, "pledge", "0.0001", "2025-01-01", currency="CAD")
+    assert len(risks(brief(mss, D), "UNPAID_PLEDGES")) == 1
+
+
+def test_amounts_that_never_end_as_decimals_add_up_to_an_exact_half_cent():
+    mss = mission()
+    rate("EUR", "2025-01-01", "3")
+    rate("EUR", "2025-02-01", "6")
+    flow(mss, "paid", "0.001", "2025-01-15", currency="EUR")  # 0.000333...
+    flow(mss, "paid", "0.028", "2025-02-15", currency="EUR")  # 0.004666...
+    assert funding(brief(mss, D))["paid"] == "0.00"  # exactly 0.005: half to even
+    flow(mss, "paid", "0.03", "2025-02-16", currency="EUR")  # 0.005 more: exactly 0.010
+    assert funding(brief(mss, D))["paid"] == "0.01"
+
+
 @pytest.mark.parametrize(("amount", "printed"), [("0.005", "0.00"), ("0.015", "0.02"), ("0.025", "0.02")])
 def test_money_is_rounded_half_even_when_printed(amount, printed):
     mss = mission()
