@@ -70,9 +70,10 @@ def sources_as_of(mission: Mission, as_of: date, mandate_pk: int | None) -> tupl
     """Return, by key, every current source cited by a record that fed the brief of the date."""
     citing = Citation.objects.filter(source=OuterRef("pk")).filter(_records_used(mission, as_of, mandate_pk))
     rows = (
-        Source.objects.current().filter(Exists(citing)).order_by("key")
-        .values("key", "title", "publisher", "date", "kind")
+        Source.objects.current().filter(Exists(citing)).values("key", "title", "publisher", "date", "kind")
     )
-    return tuple(
-        SourceRow(row["key"], row["title"], row["publisher"] or None, row["date"], row["kind"]) for row in rows
-    )
+    # By key in code-point order, as the lines and sites are (selectors.by_code_points), whatever the collation.
+    return tuple(sorted(
+        (SourceRow(row["key"], row["title"], row["publisher"] or None, row["date"], row["kind"]) for row in rows),
+        key=lambda row: row.key,
+    ))

@@ -6,7 +6,9 @@ are bounded by contributors, currencies, rates, service lines and sites, never b
 Archived records are left out of everything.
 """
 
+from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import TypeVar
 
 from django.db.models import (
     BooleanField,
@@ -176,6 +178,8 @@ def unpaid_groups(mission: Mission, as_of: date) -> tuple[MoneyGroup, ...]:
     return tuple(MoneyGroup(UNPAID, row["currency"], row["amount"], row["per_usd"], row["base_per_usd"], as_of)
                  for row in rows)
 
+Named = TypeVar("Named", LineRow, SiteRow)
+
 
 def coverage_as_of(mission: Mission, as_of: date) -> tuple[LineRow, ...]:
     """Return each service line with a current contract, by name, and the end of the run covering the date."""
@@ -184,9 +188,9 @@ def coverage_as_of(mission: Mission, as_of: date) -> tuple[LineRow, ...]:
         .filter(Exists(contracts(mission).filter(service_line=OuterRef("pk"))))
         .annotate(covered=Exists(covering(mission, as_of, OuterRef("pk"))),
                   run_end=Subquery(run_end(mission, as_of, OuterRef("pk"))))
-        .order_by("name").values("name", "covered", "run_end")
+        .values("name", "covered", "run_end")
     )
-    return tuple(LineRow(row["name"], row["run_end"] if row["covered"] else None) for row in rows)
+    return by_code_points(LineRow(row["name"], row["run_end"] if row["covered"] else None) for row in rows)
 
 
 def contracts(mission: Mission) -> QuerySet[Contract]:
@@ -232,9 +236,19 @@ def sites_as_of(mission: Mission, as_of: date) -> tuple[SiteRow, ...]:
             now=Subquery(statuses.values("status")[:1]), since=Subquery(statuses.values("date")[:1]),
             held_status=Subquery(held.values("status")[:1]), held_since=Subquery(held.values("date")[:1]),
         )
-        .order_by("name", "pk").values("name", "kind", "now", "since", "held_status", "held_since")
+        .values("name", "kind", "now", "since", "held_status", "held_since")
     )
-    return tuple(
+    return by_code_points(
         SiteRow(row["name"], row["kind"], row["now"], row["since"], row["held_status"], row["held_since"])
         for row in rows
     )
+
+
+def by_code_points(rows: Iterable[Named]) -> tuple[Named, ...]:
+    """Return the rows by name in code-point order, the same on every database.
+
+    A database orders text by its collation, which differs between SQLite and a PostgreSQL
+    cluster's locale; the brief must list lines and sites alike everywhere. The rows are
+    bounded by service lines and sites, so sorting them here costs nothing.
+    """
+    return tuple(sorted(rows, key=lambda row: row.name))

@@ -148,6 +148,13 @@ def test_no_expenditure_in_the_window_gives_no_runway_and_no_funding_risk():
     assert risks(data, "FUNDING_RUNWAY") == []
 
 
+def test_expenditures_of_zero_in_the_window_give_no_runway():
+    mss = mission()
+    flow(mss, "paid", "1000", "2025-01-01")
+    spend(mss, "0", D)
+    assert (funding(brief(mss, D))["daily_burn"], funding(brief(mss, D))["runway_days"]) == ("0.00", None)
+
+
 @pytest.mark.parametrize(("in_window", "burn"), [
     ("11.25", "0.12"),    # 0.125 a day: half-even to 0.12
     ("12.15", "0.14"),    # 0.135 a day: half-even to 0.14

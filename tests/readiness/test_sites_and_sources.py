@@ -234,3 +234,18 @@ def test_illustrative_source_is_marked_in_json_text_and_markdown():
         markdown
     )
     assert text.count("illustrative: not from a source") == 1
+
+
+def test_lines_sites_and_sources_are_listed_in_code_point_order_on_every_database():
+    # A database's collation could put "base camp" between "Airport" and "Zulu" or "École" first;
+    # the brief lists them alike on SQLite and on a PostgreSQL cluster of any locale.
+    mss = mission()
+    names = ["base camp", "Zulu", "École", "Airport"]
+    for name in names:
+        cite(site(mss, name), source(name.lower().replace(" ", "-")))
+        contract(mss, name, "2025-01-01", "2025-12-31")
+    data = brief(mss, D)
+    in_order = ["Airport", "Zulu", "base camp", "École"]
+    assert [row["name"] for row in data["sites"]] == in_order
+    assert [row["service_line"] for row in data["life_support"]] == in_order
+    assert [row["key"] for row in data["sources"]] == ["airport", "base-camp", "zulu", "école"]
