@@ -72,8 +72,7 @@ def sources_as_of(mission: Mission, as_of: date, mandate_pk: int | None) -> tupl
     rows = (
         Source.objects.current().filter(Exists(citing)).values("key", "title", "publisher", "date", "kind")
     )
-    # By key in code-point order, as the lines and sites are (selectors.by_code_points), whatever the collation.
-    return tuple(sorted(
+    return selectors.by_code_points(
         (SourceRow(row["key"], row["title"], row["publisher"] or None, row["date"], row["kind"]) for row in rows),
-        key=lambda row: row.key,
-    ))
+        "key",
+    )

@@ -8,6 +8,7 @@ Archived records are left out of everything.
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import TypeVar
 
 from django.db.models import (
@@ -45,6 +46,8 @@ from msaada.readiness.rows import (
     MoneyGroup,
     SiteRow,
 )
+
+Row = TypeVar("Row")
 
 AMOUNT = Flow._meta.get_field("amount")
 PER_USD = FxRate._meta.get_field("per_usd")
@@ -178,8 +181,6 @@ def unpaid_groups(mission: Mission, as_of: date) -> tuple[MoneyGroup, ...]:
     return tuple(MoneyGroup(UNPAID, row["currency"], row["amount"], row["per_usd"], row["base_per_usd"], as_of)
                  for row in rows)
 
-Named = TypeVar("Named", LineRow, SiteRow)
-
 
 def coverage_as_of(mission: Mission, as_of: date) -> tuple[LineRow, ...]:
     """Return each service line with a current contract, by name, and the end of the run covering the date."""
@@ -244,11 +245,11 @@ def sites_as_of(mission: Mission, as_of: date) -> tuple[SiteRow, ...]:
     )
 
 
-def by_code_points(rows: Iterable[Named]) -> tuple[Named, ...]:
-    """Return the rows by name in code-point order, the same on every database.
+def by_code_points(rows: Iterable[Row], attribute: str = "name") -> tuple[Row, ...]:
+    """Return the rows by an attribute's text in code-point order, the same on every database.
 
     A database orders text by its collation, which differs between SQLite and a PostgreSQL
-    cluster's locale; the brief must list lines and sites alike everywhere. The rows are
-    bounded by service lines and sites, so sorting them here costs nothing.
+    cluster's locale; the brief must list lines, sites and sources alike everywhere. The rows
+    are bounded by service lines, sites and sources, so sorting them here costs nothing.
     """
-    return tuple(sorted(rows, key=lambda row: row.name))
+    return tuple(sorted(rows, key=attrgetter(attribute)))
