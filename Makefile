@@ -18,8 +18,7 @@ demo: $(BIN)/msaada
 	$(BIN)/msaada demo
 	$(BIN)/msaada serve --demo
 
-test: $(BIN)/msaada
-	$(BIN)/ruff check msaada tests bench
+test: lint
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
@@ -37,6 +36,8 @@ test-postgres: $(BIN)/msaada chromium
 
 lint: $(BIN)/msaada
 	$(BIN)/ruff check msaada tests bench
+	$(BIN)/ruff format --check msaada tests bench
+	$(BIN)/lint-imports
 
 bench: $(BIN)/msaada
 	$(BIN)/python -m bench

@@ -50,8 +50,14 @@ def import_table(runs: dict[str, ImportResult]) -> Table:
     table = Table("import", "rows", "seconds", "rows/s", "peak MB", "+MB", "created", "unchanged", title="Import")
     for label, run in runs.items():
         table.add_row(
-            label, f"{run.rows:,}", f"{run.seconds:.2f}", f"{run.rows_per_second:,.0f}", mb(run.rss_peak_kb),
-            mb(run.growth_kb), f"{run.created:,}", f"{run.unchanged:,}",
+            label,
+            f"{run.rows:,}",
+            f"{run.seconds:.2f}",
+            f"{run.rows_per_second:,.0f}",
+            mb(run.rss_peak_kb),
+            mb(run.growth_kb),
+            f"{run.created:,}",
+            f"{run.unchanged:,}",
         )
     return table
 

@@ -42,7 +42,7 @@ def import_folder(folder: Path) -> dict[str, object]:
     """Import a generated folder into the mission; report time, memory before and at peak, and outcomes."""
     from django.db import connection
 
-    from msaada.records.importer import import_records
+    from msaada.exchange.importer import import_records
 
     # Open the connection and load the importer's modules first, so the baseline holds them.
     connection.ensure_connection()

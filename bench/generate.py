@@ -19,10 +19,53 @@ AS_OF = date(2026, 6, 30)  # the brief's date: late enough that most rows count
 
 # Real ISO 3166 alpha-3 codes: the importer checks them with pycountry.
 CONTRIBUTORS = (
-    "KEN", "JAM", "BHS", "BLZ", "GTM", "SLV", "BEN", "TCD", "BGD", "BRB", "SEN", "RWA", "NGA", "GHA", "CAN",
-    "USA", "FRA", "ESP", "MEX", "BRA", "CHL", "PER", "COL", "ARG", "URY", "PAN", "CRI", "DOM", "TTO", "GUY",
-    "SUR", "ATG", "KNA", "LCA", "VCT", "GRD", "DMA", "NPL", "PAK", "IND", "LKA", "ZAF", "ZMB", "MWI", "TZA",
-    "UGA", "ETH",
+    "KEN",
+    "JAM",
+    "BHS",
+    "BLZ",
+    "GTM",
+    "SLV",
+    "BEN",
+    "TCD",
+    "BGD",
+    "BRB",
+    "SEN",
+    "RWA",
+    "NGA",
+    "GHA",
+    "CAN",
+    "USA",
+    "FRA",
+    "ESP",
+    "MEX",
+    "BRA",
+    "CHL",
+    "PER",
+    "COL",
+    "ARG",
+    "URY",
+    "PAN",
+    "CRI",
+    "DOM",
+    "TTO",
+    "GUY",
+    "SUR",
+    "ATG",
+    "KNA",
+    "LCA",
+    "VCT",
+    "GRD",
+    "DMA",
+    "NPL",
+    "PAK",
+    "IND",
+    "LKA",
+    "ZAF",
+    "ZMB",
+    "MWI",
+    "TZA",
+    "UGA",
+    "ETH",
 )
 DONORS = ("USA", "CAN", "FRA", "ESP", "BRA", "KEN", "JAM", "MEX", "CHL", "ZAF")
 CATEGORIES = ("police", "military", "civilian")
@@ -85,54 +128,94 @@ def _cite(rng: random.Random) -> str:
 
 def _base_files(rng: random.Random) -> Iterator[tuple[str, list[str], Iterable[list[object]]]]:
     """Yield (file name, header, rows) for the small files every size shares."""
-    yield "sources", ["key", "title", "publisher", "date", "url", "kind"], [
-        ["bench-report", "Benchmark report", "Msaada bench", "2024-01-01", "https://example.org/report", "report"],
-        ["bench-news", "Benchmark news", "", "", "", "news"],
-        ["bench-illustrative", "Generated for the benchmark", "", "", "", "illustrative"],
-    ]
-    yield "missions", ["code", "name", "host_country", "lead_country", "base_currency", "source"], [
-        [MISSION, "Benchmark mission", "HTI", "KEN", "USD", "bench-report"],
-    ]
+    yield (
+        "sources",
+        ["key", "title", "publisher", "date", "url", "kind"],
+        [
+            ["bench-report", "Benchmark report", "Msaada bench", "2024-01-01", "https://example.org/report", "report"],
+            ["bench-news", "Benchmark news", "", "", "", "news"],
+            ["bench-illustrative", "Generated for the benchmark", "", "", "", "illustrative"],
+        ],
+    )
+    yield (
+        "missions",
+        ["code", "name", "host_country", "lead_country", "base_currency", "source"],
+        [
+            [MISSION, "Benchmark mission", "HTI", "KEN", "USD", "bench-report"],
+        ],
+    )
     organizations = [[f"gov-{code.lower()}", f"Government of {code}", "government", code] for code in DONORS]
     organizations += [
         ["un-ops", "Fund manager", "multilateral", ""],
         ["vendor-co", "Life support company", "company", "USA"],
     ]
     yield "organizations", ["key", "name", "kind", "country"], organizations
-    yield "funds", ["key", "name", "manager", "kind"], [
-        ["trust-fund", "Trust fund", "un-ops", "trust_fund"],
-        ["bilateral-usa", "Bilateral USA", "gov-usa", "bilateral"],
-        ["bilateral-can", "Bilateral Canada", "gov-can", "bilateral"],
-    ]
+    yield (
+        "funds",
+        ["key", "name", "manager", "kind"],
+        [
+            ["trust-fund", "Trust fund", "un-ops", "trust_fund"],
+            ["bilateral-usa", "Bilateral USA", "gov-usa", "bilateral"],
+            ["bilateral-can", "Bilateral Canada", "gov-can", "bilateral"],
+        ],
+    )
     # Monthly rates, so each flow's own date picks a different one.
     months = [date(FIRST_RATE.year + m // 12, m % 12 + 1, 1) for m in range(48)]
-    yield "fx_rates", ["date", "currency", "per_usd"], [
-        [month.isoformat(), "CAD", f"{1.30 + rng.randrange(1000) / 10000:.4f}"] for month in months
-    ]
-    yield "mandates", ["authority", "start", "end", "authorized_strength", "source"], [
-        ["Bench resolution 1", "2023-10-02", "2024-10-01", "2500", "bench-report"],
-        ["Bench resolution 2", "2024-10-02", "2026-10-01", "5500", "bench-report"],
-    ]
-    yield "pledges", ["contributor", "category", "count", "date", "status"], [
-        [code, rng.choice(CATEGORIES), str(rng.randrange(50, 1000)), _day(rng).isoformat(), status]
-        for code in CONTRIBUTORS
-        for status in ("pledged", "confirmed")
-    ]
+    yield (
+        "fx_rates",
+        ["date", "currency", "per_usd"],
+        [[month.isoformat(), "CAD", f"{1.30 + rng.randrange(1000) / 10000:.4f}"] for month in months],
+    )
+    yield (
+        "mandates",
+        ["authority", "start", "end", "authorized_strength", "source"],
+        [
+            ["Bench resolution 1", "2023-10-02", "2024-10-01", "2500", "bench-report"],
+            ["Bench resolution 2", "2024-10-02", "2026-10-01", "5500", "bench-report"],
+        ],
+    )
+    yield (
+        "pledges",
+        ["contributor", "category", "count", "date", "status"],
+        [
+            [code, rng.choice(CATEGORIES), str(rng.randrange(50, 1000)), _day(rng).isoformat(), status]
+            for code in CONTRIBUTORS
+            for status in ("pledged", "confirmed")
+        ],
+    )
     sites = [f"Site {n}" for n in range(10)]
-    yield "sites", ["name", "kind", "latitude", "longitude"], [
-        [name, rng.choice(("airport", "police", "school", "hospital")), "18.5", "-72.3"] for name in sites
-    ]
-    yield "site_status", ["site", "date", "status"], [
-        [name, _day(rng).isoformat(), rng.choice(("hostile", "contested", "secured", "reopened"))]
-        for name in sites
-        for _ in range(3)
-    ]
-    yield "contracts", ["service_line", "vendor", "funder", "start", "end", "value", "currency", "capacity"], [
-        [line, "Vendor", "vendor-co", start.isoformat(), (start + timedelta(days=364)).isoformat(), "1000000", "USD",
-         "2500"]
-        for line in SERVICE_LINES
-        for start in (START, START + timedelta(days=365), START + timedelta(days=730 + rng.randrange(30)))
-    ]
+    yield (
+        "sites",
+        ["name", "kind", "latitude", "longitude"],
+        [[name, rng.choice(("airport", "police", "school", "hospital")), "18.5", "-72.3"] for name in sites],
+    )
+    yield (
+        "site_status",
+        ["site", "date", "status"],
+        [
+            [name, _day(rng).isoformat(), rng.choice(("hostile", "contested", "secured", "reopened"))]
+            for name in sites
+            for _ in range(3)
+        ],
+    )
+    yield (
+        "contracts",
+        ["service_line", "vendor", "funder", "start", "end", "value", "currency", "capacity"],
+        [
+            [
+                line,
+                "Vendor",
+                "vendor-co",
+                start.isoformat(),
+                (start + timedelta(days=364)).isoformat(),
+                "1000000",
+                "USD",
+                "2500",
+            ]
+            for line in SERVICE_LINES
+            for start in (START, START + timedelta(days=365), START + timedelta(days=730 + rng.randrange(30)))
+        ],
+    )
 
 
 def _deployments(rng: random.Random, count: int) -> tuple[list[str], Iterator[list[object]]]:
@@ -144,8 +227,16 @@ def _deployments(rng: random.Random, count: int) -> tuple[list[str], Iterator[li
             # A ref on some rows only: the others are identified by their content.
             ref = f"D{n}" if n % 3 == 0 else ""
             unit = f"{code} unit {rng.randrange(40)}"
-            yield [ref, code, unit, rng.choice(CATEGORIES), "arrival", rng.randrange(1, 60), _day(rng).isoformat(),
-                   _cite(rng)]
+            yield [
+                ref,
+                code,
+                unit,
+                rng.choice(CATEGORIES),
+                "arrival",
+                rng.randrange(1, 60),
+                _day(rng).isoformat(),
+                _cite(rng),
+            ]
 
     return ["ref", "contributor", "unit", "category", "change", "count", "date", "source"], rows()
 
@@ -167,8 +258,16 @@ def _flows(rng: random.Random, count: int) -> tuple[list[str], Iterator[list[obj
                 if written == count:
                     break
                 cents = rng.randrange(100)
-                yield [ref, fund, f"gov-{donor.lower()}", stage, f"{amount}.{cents:02d}", currency, day.isoformat(),
-                       _cite(rng)]
+                yield [
+                    ref,
+                    fund,
+                    f"gov-{donor.lower()}",
+                    stage,
+                    f"{amount}.{cents:02d}",
+                    currency,
+                    day.isoformat(),
+                    _cite(rng),
+                ]
                 written += 1
                 day += timedelta(days=rng.randrange(1, 60))
 

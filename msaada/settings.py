@@ -42,14 +42,19 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "axes",
+    "msaada.core",
     "msaada.sources",
     "msaada.missions",
     "msaada.forces",
     "msaada.finance",
     "msaada.logistics",
     "msaada.accounts",
+    "msaada.exchange",
     "msaada.readiness",
-    "msaada.records",
+    "msaada.entry",
+    "msaada.uploads",
+    "msaada.dashboard",
+    "msaada.demo",
 ]
 
 MIDDLEWARE = [

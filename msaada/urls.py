@@ -3,13 +3,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from msaada.missions.views import home
+from msaada.dashboard.home import home
 
 urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("msaada.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("m/<slug:code>/", include("msaada.readiness.urls")),
-    path("m/<slug:code>/records/", include("msaada.records.urls")),
+    path("m/<slug:code>/", include("msaada.dashboard.urls")),
+    path("m/<slug:code>/records/import/", include("msaada.uploads.urls")),
+    path("m/<slug:code>/records/", include("msaada.entry.urls")),
     path("admin/", admin.site.urls),
 ]

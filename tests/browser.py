@@ -13,8 +13,13 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-    "--disable-background-networking", "--disable-component-update",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
 ]
 AXE = Path(__file__).parent / "e2e" / "vendor" / "axe-core" / "axe.min.js"
 ARTIFACTS = Path(os.environ.get("MSAADA_ARTIFACTS", Path(__file__).resolve().parents[1] / "test-artifacts"))

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from msaada.codes import validate_country
+from msaada.core.codes import validate_country
 
 
 class Role(models.TextChoices):

@@ -19,11 +19,21 @@ SUPPORT_OFFICE = frozenset({Role.ADMIN, Role.FINANCE, Role.LOGISTICS, Role.FORCE
 
 # The records each role keeps (DESIGN.md: "may change"); every support-office role may add sources.
 KEEPS: dict[str, frozenset[str]] = {
-    Role.FINANCE: frozenset({"finance.organization", "finance.fund", "finance.flow", "finance.expenditure",
-                             "finance.fxrate", "finance.costmodel", "sources.source"}),
+    Role.FINANCE: frozenset(
+        {
+            "finance.organization",
+            "finance.fund",
+            "finance.flow",
+            "finance.expenditure",
+            "finance.fxrate",
+            "finance.costmodel",
+            "sources.source",
+        }
+    ),
     Role.LOGISTICS: frozenset({"logistics.serviceline", "logistics.contract", "logistics.asset", "sources.source"}),
-    Role.FORCE: frozenset({"missions.mandate", "forces.pledge", "forces.deployment", "forces.contributor",
-                           "sources.source"}),
+    Role.FORCE: frozenset(
+        {"missions.mandate", "forces.pledge", "forces.deployment", "forces.contributor", "sources.source"}
+    ),
     Role.OPERATIONS: frozenset({"missions.site", "missions.sitestatus", "missions.incident", "sources.source"}),
     Role.LIAISON: frozenset({"forces.pledge", "forces.deployment"}),
     Role.DONOR: frozenset({"finance.flow"}),

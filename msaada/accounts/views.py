@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from msaada.accounts.forms import LanguageForm
 from msaada.accounts.models import Profile, Role
 from msaada.accounts.scopes import User, missions, profile_of, role_of
-from msaada.codes import country_name
+from msaada.core.codes import country_name
 
 
 @login_required
@@ -68,8 +68,11 @@ def _language_saved(request: HttpRequest, profile: Profile) -> HttpResponse:
     return response
 
 
-def locked_out(request: HttpRequest, original_response: HttpResponse | None = None, credentials: dict | None = None,
-               ) -> HttpResponse:
+def locked_out(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict | None = None,
+) -> HttpResponse:
     """Tell a user locked out by django-axes why, and when to try again (settings.AXES_LOCKOUT_CALLABLE)."""
     cool_off = get_cool_off(request)
     context = {

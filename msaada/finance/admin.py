@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from msaada.fact_admin import FactAdmin
+from msaada.core.admin import FactAdmin
 from msaada.finance.models import CostModel, Expenditure, Flow, Fund, FxRate, Organization
 
 

@@ -1,35 +1,15 @@
 """The money: who gives, through which fund, at which stage, in which currency, and what is spent."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from msaada.codes import validate_country, validate_currency
-from msaada.facts import Fact, ScaledDecimalField
-from msaada.missions.models import MissionFact, check_period, check_same_mission
-
-
-def non_negative(field: str, model: str) -> models.CheckConstraint:
-    return models.CheckConstraint(
-        condition=Q(**{f"{field}__gte": 0}),
-        name=f"{model}_{field}_not_negative",
-        violation_error_message=_("The amount is negative."),
-    )
-
-
-def money_field(verbose_name: str) -> ScaledDecimalField:
-    return ScaledDecimalField(
-        verbose_name,
-        places=4,
-        help_text=_("In the currency next to it."),
-        validators=[MinValueValidator(0, message=_("must not be negative"))],
-    )
-
-
-def currency_field() -> models.CharField:
-    return models.CharField(_("currency"), max_length=3, validators=[validate_currency])
+from msaada.core.codes import validate_country
+from msaada.core.constraints import check_period, check_same_mission, non_negative
+from msaada.core.fields import ScaledDecimalField, currency_field, money_field
+from msaada.core.records import Fact
+from msaada.missions.models import MissionFact
 
 
 class OrganizationKind(models.TextChoices):

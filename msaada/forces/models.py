@@ -4,8 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from msaada.codes import country_name, validate_country
-from msaada.facts import count_field
+from msaada.core.codes import country_name, validate_country
+from msaada.core.fields import count_field
 from msaada.missions.models import MissionFact
 
 

@@ -6,9 +6,10 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from msaada.facts import count_field
-from msaada.finance.models import Organization, currency_field, money_field, non_negative
-from msaada.missions.models import Mission, MissionFact, check_period, check_same_mission, period_constraint
+from msaada.core.constraints import check_period, check_same_mission, non_negative, period_constraint
+from msaada.core.fields import count_field, currency_field, money_field
+from msaada.finance.models import Organization
+from msaada.missions.models import Mission, MissionFact
 
 
 class ServiceLine(models.Model):

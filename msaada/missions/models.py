@@ -1,13 +1,12 @@
 """A mission, the mandates that authorize it, and the ground it works on."""
 
-from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from msaada.codes import validate_country, validate_currency
-from msaada.facts import Fact, ScaledDecimalField, count_field
+from msaada.core.codes import validate_country, validate_currency
+from msaada.core.constraints import check_period, coordinate_constraints, period_constraint
+from msaada.core.fields import ScaledDecimalField, count_field, latitude_validators, longitude_validators
+from msaada.core.records import Fact
 
 
 class Mission(Fact):
@@ -41,25 +40,6 @@ class MissionFact(Fact):
 
     class Meta:
         abstract = True
-
-
-def check_same_mission(fact: MissionFact, field: str) -> None:
-    """Reject a record that points at another mission's record."""
-    other = getattr(fact, field, None)
-    if other is not None and fact.mission_id and other.mission_id != fact.mission_id:
-        raise ValidationError({field: _("belongs to another mission")})
-
-
-def check_period(start, end) -> None:
-    """Reject a period that ends before it starts."""
-    if start and end and end < start:
-        raise ValidationError({"end": _("end %(end)s is before start %(start)s") % {"end": end, "start": start}})
-
-
-def period_constraint(name: str) -> models.CheckConstraint:
-    return models.CheckConstraint(
-        condition=Q(end__gte=F("start")), name=name, violation_error_message=_("The end is before the start.")
-    )
 
 
 class Mandate(MissionFact):
@@ -99,25 +79,6 @@ class SiteKind(models.TextChoices):
     BASE = "base", _("base")
     ROAD = "road", _("road")
     OTHER = "other", _("other")
-
-
-latitude_validators = [MinValueValidator(-90), MaxValueValidator(90)]
-longitude_validators = [MinValueValidator(-180), MaxValueValidator(180)]
-
-
-def coordinate_constraints(model: str) -> list[models.CheckConstraint]:
-    return [
-        models.CheckConstraint(
-            condition=Q(latitude__gte=-90, latitude__lte=90),
-            name=f"{model}_latitude_range",
-            violation_error_message=_("The latitude is outside -90 to 90."),
-        ),
-        models.CheckConstraint(
-            condition=Q(longitude__gte=-180, longitude__lte=180),
-            name=f"{model}_longitude_range",
-            violation_error_message=_("The longitude is outside -180 to 180."),
-        ),
-    ]
 
 
 class Site(MissionFact):

@@ -16,10 +16,17 @@ def read_records(mission: Mission, as_of: date) -> MissionRecords:
     """Run the brief's selectors for the mission and date: the same number of queries whatever the data size."""
     mandate = selectors.mandate_as_of(mission, as_of)
     return MissionRecords(
-        code=mission.code, name=mission.name, currency=mission.base_currency, as_of=as_of, mandate=mandate,
-        deployed=selectors.deployed_as_of(mission, as_of), pledged=selectors.pledged_as_of(mission, as_of),
-        flows=selectors.flow_groups(mission, as_of), expenditures=selectors.expenditure_groups(mission, as_of),
-        unpaid=selectors.unpaid_groups(mission, as_of), lines=selectors.coverage_as_of(mission, as_of),
+        code=mission.code,
+        name=mission.name,
+        currency=mission.base_currency,
+        as_of=as_of,
+        mandate=mandate,
+        deployed=selectors.deployed_as_of(mission, as_of),
+        pledged=selectors.pledged_as_of(mission, as_of),
+        flows=selectors.flow_groups(mission, as_of),
+        expenditures=selectors.expenditure_groups(mission, as_of),
+        unpaid=selectors.unpaid_groups(mission, as_of),
+        lines=selectors.coverage_as_of(mission, as_of),
         sites=selectors.sites_as_of(mission, as_of),
         sources=provenance.sources_as_of(mission, as_of, None if mandate is None else mandate.pk),
     )

@@ -114,8 +114,12 @@ def mandate_figure(row: MandateRow | None, as_of: date) -> MandateFigure | None:
     if row is None:
         return None
     return MandateFigure(
-        authority=row.authority, start=row.start, end=row.end, active=row.covers,
-        days_left=(row.end - as_of).days, authorized_strength=row.authorized_strength,
+        authority=row.authority,
+        start=row.start,
+        end=row.end,
+        active=row.covers,
+        days_left=(row.end - as_of).days,
+        authorized_strength=row.authorized_strength,
     )
 
 
@@ -139,8 +143,11 @@ def strength_figure(
     authorized = mandate.authorized_strength if mandate else None
     total_deployed = sum(deployed_by.values())
     return Strength(
-        deployed=total_deployed, pledged=sum(pledged_by.values()), authorized=authorized,
-        deployed_pct=deployed_pct(total_deployed, authorized), by_contributor=by_contributor,
+        deployed=total_deployed,
+        pledged=sum(pledged_by.values()),
+        authorized=authorized,
+        deployed_pct=deployed_pct(total_deployed, authorized),
+        by_contributor=by_contributor,
     )
 
 
@@ -169,9 +176,15 @@ def funding_figure(records: MissionRecords, mandate: MandateFigure | None) -> Fu
     runway_days = cash // daily_burn if in_window else None
     days_left = max(mandate.days_left, 0) if mandate else 0
     return Funding(
-        pledged=_sum(records.flows, base, PLEDGE), committed=_sum(records.flows, base, COMMITMENT), paid=paid,
-        spent=spent, cash=cash, unpaid_commitments=unpaid, spent_in_window=in_window,
-        daily_burn=daily_burn, runway_days=runway_days,
+        pledged=_sum(records.flows, base, PLEDGE),
+        committed=_sum(records.flows, base, COMMITMENT),
+        paid=paid,
+        spent=spent,
+        cash=cash,
+        unpaid_commitments=unpaid,
+        spent_in_window=in_window,
+        daily_burn=daily_burn,
+        runway_days=runway_days,
         runway_end=None if runway_days is None else shift(as_of, runway_days),
         gap_to_mandate_end=max(ZERO, daily_burn * days_left - cash - unpaid),
     )
@@ -196,9 +209,14 @@ def brief_figures(records: MissionRecords) -> Brief:
     """Compute every figure of the brief (without its risks) from the records read for the date."""
     mandate = mandate_figure(records.mandate, records.as_of)
     return Brief(
-        mission=records.code, mission_name=records.name, as_of=records.as_of, currency=records.currency,
-        mandate=mandate, strength=strength_figure(records.deployed, records.pledged, mandate),
+        mission=records.code,
+        mission_name=records.name,
+        as_of=records.as_of,
+        currency=records.currency,
+        mandate=mandate,
+        strength=strength_figure(records.deployed, records.pledged, mandate),
         funding=funding_figure(records, mandate),
         life_support=coverage_figures(records.lines, mandate, records.as_of),
-        sites=records.sites, sources=records.sources,
+        sites=records.sites,
+        sources=records.sources,
     )

@@ -10,7 +10,7 @@ from babel.numbers import format_decimal
 from django.conf import settings
 from django.utils import translation
 
-from msaada.codes import country_name
+from msaada.core.codes import country_name
 from msaada.readiness.money import cents
 
 

@@ -46,7 +46,8 @@ def check_rates(groups: Iterable[MoneyGroup], base: str) -> None:
     """
     missing = [
         (group.first_date, currency)
-        for group in groups if group.currency != base
+        for group in groups
+        if group.currency != base
         for currency, rate in ((group.currency, group.per_usd), (base, group.base_per_usd))
         if currency != USD and rate is None
     ]

@@ -47,9 +47,11 @@ def _contracts_used(mission: Mission, as_of: date) -> models.QuerySet:
 
 
 def _records_used(mission: Mission, as_of: date, mandate_pk: int | None) -> Q:
-    shown_statuses = selectors.sites(mission).annotate(
-        status_pk=Subquery(selectors.site_statuses(as_of).values("pk")[:1])
-    ).values("status_pk")
+    shown_statuses = (
+        selectors.sites(mission)
+        .annotate(status_pk=Subquery(selectors.site_statuses(as_of).values("pk")[:1]))
+        .values("status_pk")
+    )
     used = [
         _cited(Mission, [mission.pk]),
         _cited(Deployment, selectors.deployments(mission, as_of).values("pk")),
@@ -69,9 +71,7 @@ def _records_used(mission: Mission, as_of: date, mandate_pk: int | None) -> Q:
 def sources_as_of(mission: Mission, as_of: date, mandate_pk: int | None) -> tuple[SourceRow, ...]:
     """Return, by key, every current source cited by a record that fed the brief of the date."""
     citing = Citation.objects.filter(source=OuterRef("pk")).filter(_records_used(mission, as_of, mandate_pk))
-    rows = (
-        Source.objects.current().filter(Exists(citing)).values("key", "title", "publisher", "date", "kind")
-    )
+    rows = Source.objects.current().filter(Exists(citing)).values("key", "title", "publisher", "date", "kind")
     return selectors.by_code_points(
         (SourceRow(row["key"], row["title"], row["publisher"] or None, row["date"], row["kind"]) for row in rows),
         "key",

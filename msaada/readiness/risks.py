@@ -39,9 +39,10 @@ def mandate_expiry(brief: Brief) -> Iterator[Risk]:
             days,
         )
     yield Risk(
-        "MANDATE_EXPIRY", HIGH if mandate.days_left <= 30 else MEDIUM,
-        message % {"authority": mandate.authority, "end": day_text(mandate.end), "days": days,
-                   "as_of": day_text(brief.as_of)},
+        "MANDATE_EXPIRY",
+        HIGH if mandate.days_left <= 30 else MEDIUM,
+        message
+        % {"authority": mandate.authority, "end": day_text(mandate.end), "days": days, "as_of": day_text(brief.as_of)},
         evidence={"authority": mandate.authority, "end": iso(mandate.end), "days_left": mandate.days_left},
     )
 
@@ -52,12 +53,19 @@ def strength_gap(brief: Brief) -> Iterator[Risk]:
     if brief.mandate is None or strength.deployed_pct is None or strength.deployed_pct >= 80:
         return
     yield Risk(
-        "STRENGTH_GAP", HIGH if strength.deployed_pct < 50 else MEDIUM,
+        "STRENGTH_GAP",
+        HIGH if strength.deployed_pct < 50 else MEDIUM,
         _("%(deployed)s deployed of %(authorized)s authorized (%(pct)s %%)")
-        % {"deployed": count_text(strength.deployed), "authorized": count_text(strength.authorized or 0),
-           "pct": tenths_text(strength.deployed_pct)},
-        evidence={"deployed": strength.deployed, "authorized": strength.authorized,
-                  "deployed_pct": float(strength.deployed_pct)},
+        % {
+            "deployed": count_text(strength.deployed),
+            "authorized": count_text(strength.authorized or 0),
+            "pct": tenths_text(strength.deployed_pct),
+        },
+        evidence={
+            "deployed": strength.deployed,
+            "authorized": strength.authorized,
+            "deployed_pct": float(strength.deployed_pct),
+        },
     )
 
 
@@ -67,10 +75,14 @@ def pledge_shortfall(brief: Brief) -> Iterator[Risk]:
         if row.deployed >= row.pledged:
             continue
         yield Risk(
-            "PLEDGE_SHORTFALL", MEDIUM if row.deployed * 2 < row.pledged else LOW,
+            "PLEDGE_SHORTFALL",
+            MEDIUM if row.deployed * 2 < row.pledged else LOW,
             _("%(country)s: %(deployed)s deployed of %(pledged)s pledged")
-            % {"country": country_text(row.contributor), "deployed": count_text(row.deployed),
-               "pledged": count_text(row.pledged)},
+            % {
+                "country": country_text(row.contributor),
+                "deployed": count_text(row.deployed),
+                "pledged": count_text(row.pledged),
+            },
             subject=row.contributor,
             evidence={"contributor": row.contributor, "deployed": row.deployed, "pledged": row.pledged},
         )
@@ -84,7 +96,8 @@ def funding_runway(brief: Brief) -> Iterator[Risk]:
     if funding.runway_end >= mandate.end:
         return
     yield Risk(
-        "FUNDING_RUNWAY", HIGH if funding.runway_days <= 30 else MEDIUM,
+        "FUNDING_RUNWAY",
+        HIGH if funding.runway_days <= 30 else MEDIUM,
         ngettext(
             "Cash of %(cash)s lasts %(days)d day at %(burn)s a day, to %(runway_end)s, "
             "before the mandate ends on %(end)s",
@@ -92,12 +105,20 @@ def funding_runway(brief: Brief) -> Iterator[Risk]:
             "before the mandate ends on %(end)s",
             funding.runway_days,
         )
-        % {"cash": money_text(funding.cash, brief.currency), "days": funding.runway_days,
-           "burn": money_text(funding.daily_burn, brief.currency), "runway_end": day_text(funding.runway_end),
-           "end": day_text(mandate.end)},
-        evidence={"cash": money_value(funding.cash), "daily_burn": money_value(funding.daily_burn),
-                  "runway_days": funding.runway_days, "runway_end": iso(funding.runway_end),
-                  "mandate_end": iso(mandate.end)},
+        % {
+            "cash": money_text(funding.cash, brief.currency),
+            "days": funding.runway_days,
+            "burn": money_text(funding.daily_burn, brief.currency),
+            "runway_end": day_text(funding.runway_end),
+            "end": day_text(mandate.end),
+        },
+        evidence={
+            "cash": money_value(funding.cash),
+            "daily_burn": money_value(funding.daily_burn),
+            "runway_days": funding.runway_days,
+            "runway_end": iso(funding.runway_end),
+            "mandate_end": iso(mandate.end),
+        },
     )
 
 
@@ -108,11 +129,15 @@ def unpaid_pledges(brief: Brief) -> Iterator[Risk]:
     if funding.pledged <= 0 or unpaid <= funding.pledged / 4:
         return
     yield Risk(
-        "UNPAID_PLEDGES", MEDIUM,
+        "UNPAID_PLEDGES",
+        MEDIUM,
         _("%(unpaid)s of %(pledged)s pledged is not paid")
         % {"unpaid": money_text(unpaid, brief.currency), "pledged": money_text(funding.pledged, brief.currency)},
-        evidence={"pledged": money_value(funding.pledged), "paid": money_value(funding.paid),
-                  "unpaid": money_value(unpaid)},
+        evidence={
+            "pledged": money_value(funding.pledged),
+            "paid": money_value(funding.paid),
+            "unpaid": money_value(unpaid),
+        },
     )
 
 
@@ -122,26 +147,38 @@ def service_gap(brief: Brief) -> Iterator[Risk]:
     if mandate is None:
         return
     for line in brief.life_support:
-        evidence = {"service_line": line.service_line, "covered_until": iso(line.covered_until),
-                    "mandate_end": iso(mandate.end), "gap_days_before_mandate_end": line.gap_days_before_mandate_end}
+        evidence = {
+            "service_line": line.service_line,
+            "covered_until": iso(line.covered_until),
+            "mandate_end": iso(mandate.end),
+            "gap_days_before_mandate_end": line.gap_days_before_mandate_end,
+        }
         if line.covered_until is None:
             yield Risk(
-                "SERVICE_GAP", HIGH,
+                "SERVICE_GAP",
+                HIGH,
                 _("%(line)s: no contract covers %(as_of)s")
                 % {"line": line.service_line, "as_of": day_text(brief.as_of)},
-                subject=line.service_line, evidence=evidence,
+                subject=line.service_line,
+                evidence=evidence,
             )
         elif line.covered_until < mandate.end:
             yield Risk(
-                "SERVICE_GAP", HIGH if (line.covered_until - brief.as_of).days <= 30 else MEDIUM,
+                "SERVICE_GAP",
+                HIGH if (line.covered_until - brief.as_of).days <= 30 else MEDIUM,
                 ngettext(
                     "%(line)s: covered until %(until)s, %(days)d day before the mandate ends on %(end)s",
                     "%(line)s: covered until %(until)s, %(days)d days before the mandate ends on %(end)s",
                     line.gap_days_before_mandate_end,
                 )
-                % {"line": line.service_line, "until": day_text(line.covered_until),
-                   "days": line.gap_days_before_mandate_end, "end": day_text(mandate.end)},
-                subject=line.service_line, evidence=evidence,
+                % {
+                    "line": line.service_line,
+                    "until": day_text(line.covered_until),
+                    "days": line.gap_days_before_mandate_end,
+                    "end": day_text(mandate.end),
+                },
+                subject=line.service_line,
+                evidence=evidence,
             )
 
 
@@ -151,11 +188,21 @@ def site_lost(brief: Brief) -> Iterator[Risk]:
         if not site.lost or site.since is None or site.held_since is None:
             continue
         yield Risk(
-            "SITE_LOST", HIGH,
+            "SITE_LOST",
+            HIGH,
             _("%(site)s: hostile since %(since)s, after %(held)s on %(held_since)s")
-            % {"site": site.name, "since": day_text(site.since), "held": SiteStatusValue(site.held_status).label,
-               "held_since": day_text(site.held_since)},
+            % {
+                "site": site.name,
+                "since": day_text(site.since),
+                "held": SiteStatusValue(site.held_status).label,
+                "held_since": day_text(site.held_since),
+            },
             subject=site.name,
-            evidence={"site": site.name, "status": site.status, "since": iso(site.since),
-                      "held_status": site.held_status, "held_since": iso(site.held_since)},
+            evidence={
+                "site": site.name,
+                "status": site.status,
+                "since": iso(site.since),
+                "held_status": site.held_status,
+                "held_since": iso(site.held_since),
+            },
         )

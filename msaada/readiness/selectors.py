@@ -59,9 +59,12 @@ def mandate_as_of(mission: Mission, as_of: date) -> MandateRow | None:
     """Return the mandate running on the date that started last, else the latest that started before it."""
     runs = Case(When(end__gte=as_of, then=Value(True)), default=Value(False), output_field=BooleanField())
     row = (
-        Mandate.objects.current().filter(mission=mission, start__lte=as_of)
-        .annotate(covers=runs).order_by("-covers", "-start", "-end", "-pk")
-        .values("pk", "authority", "start", "end", "authorized_strength", "covers").first()
+        Mandate.objects.current()
+        .filter(mission=mission, start__lte=as_of)
+        .annotate(covers=runs)
+        .order_by("-covers", "-start", "-end", "-pk")
+        .values("pk", "authority", "start", "end", "authorized_strength", "covers")
+        .first()
     )
     return None if row is None else MandateRow(**row)
 
@@ -75,7 +78,9 @@ def deployed_as_of(mission: Mission, as_of: date) -> tuple[ContributorCount, ...
     """Return arrivals minus departures per contributor, by code."""
     signed = Case(When(change=Change.DEPARTURE, then=F("count") * -1), default=F("count"), output_field=IntegerField())
     rows = (
-        deployments(mission, as_of).values("contributor__code").annotate(total=Sum(signed))
+        deployments(mission, as_of)
+        .values("contributor__code")
+        .annotate(total=Sum(signed))
         .order_by("contributor__code")
     )
     return tuple(ContributorCount(row["contributor__code"], row["total"]) for row in rows)
@@ -92,7 +97,9 @@ def pledged_as_of(mission: Mission, as_of: date) -> tuple[ContributorCount, ...]
     """Return the personnel pledged per contributor (a withdrawn latest pledge counts zero), by code."""
     counted = Case(When(status=PledgeStatus.WITHDRAWN, then=Value(0)), default=F("count"), output_field=IntegerField())
     rows = (
-        latest_pledges(mission, as_of).values("contributor__code").annotate(total=Sum(counted))
+        latest_pledges(mission, as_of)
+        .values("contributor__code")
+        .annotate(total=Sum(counted))
         .order_by("contributor__code")
     )
     return tuple(ContributorCount(row["contributor__code"], row["total"]) for row in rows)
@@ -130,8 +137,12 @@ def with_rates(rows: QuerySet, base: str, on: date | OuterRef) -> QuerySet:
 def _groups(rows: QuerySet, label: str | None = None) -> tuple[MoneyGroup, ...]:
     return tuple(
         MoneyGroup(
-            label=label or row["label"], currency=row["currency"], amount=row["amount"],
-            per_usd=row["per_usd"], base_per_usd=row["base_per_usd"], first_date=row["first_date"],
+            label=label or row["label"],
+            currency=row["currency"],
+            amount=row["amount"],
+            per_usd=row["per_usd"],
+            base_per_usd=row["base_per_usd"],
+            first_date=row["first_date"],
         )
         for row in rows
     )
@@ -141,8 +152,10 @@ def flow_groups(mission: Mission, as_of: date) -> tuple[MoneyGroup, ...]:
     """Return flow sums per stage, currency and rates, each flow at the rates of its own date."""
     rows = (
         with_rates(flows(mission, as_of), mission.base_currency, OuterRef("date"))
-        .annotate(label=F("stage")).values("label", "currency", *RATE_FIELDS)
-        .annotate(amount=Sum("amount"), first_date=Min("date")).order_by()
+        .annotate(label=F("stage"))
+        .values("label", "currency", *RATE_FIELDS)
+        .annotate(amount=Sum("amount"), first_date=Min("date"))
+        .order_by()
     )
     return _groups(rows)
 
@@ -153,8 +166,10 @@ def expenditure_groups(mission: Mission, as_of: date) -> tuple[MoneyGroup, ...]:
     part = Case(When(date__gte=window_start, then=Value(SPENT_IN_WINDOW)), default=Value(SPENT_BEFORE_WINDOW))
     rows = (
         with_rates(expenditures(mission, as_of), mission.base_currency, OuterRef("date"))
-        .annotate(label=part).values("label", "currency", *RATE_FIELDS)
-        .annotate(amount=Sum("amount"), first_date=Min("date")).order_by()
+        .annotate(label=part)
+        .values("label", "currency", *RATE_FIELDS)
+        .annotate(amount=Sum("amount"), first_date=Min("date"))
+        .order_by()
     )
     return _groups(rows)
 
@@ -167,19 +182,24 @@ def unpaid_groups(mission: Mission, as_of: date) -> tuple[MoneyGroup, ...]:
     """
     dated = flows(mission, as_of)
     signed = Case(
-        When(stage=Stage.COMMITMENT, then=F("amount")), When(stage=Stage.PAID, then=F("amount") * -1),
-        default=Value(0), output_field=AMOUNT,
+        When(stage=Stage.COMMITMENT, then=F("amount")),
+        When(stage=Stage.PAID, then=F("amount") * -1),
+        default=Value(0),
+        output_field=AMOUNT,
     )
     same = dated.filter(ref=OuterRef("ref"), currency=OuterRef("currency"))
     net = same.order_by().values("ref").annotate(net=Sum(signed)).values("net")
     first = dated.filter(Q(ref="") | ~Exists(same.filter(pk__lt=OuterRef("pk"))))
     own_net = Case(When(ref="", then=signed), default=Subquery(net), output_field=AMOUNT)
     rows = (
-        with_rates(first, mission.base_currency, as_of).values("currency", *RATE_FIELDS)
-        .annotate(amount=Sum(Greatest(own_net, Value(0), output_field=AMOUNT))).order_by()
+        with_rates(first, mission.base_currency, as_of)
+        .values("currency", *RATE_FIELDS)
+        .annotate(amount=Sum(Greatest(own_net, Value(0), output_field=AMOUNT)))
+        .order_by()
     )
-    return tuple(MoneyGroup(UNPAID, row["currency"], row["amount"], row["per_usd"], row["base_per_usd"], as_of)
-                 for row in rows)
+    return tuple(
+        MoneyGroup(UNPAID, row["currency"], row["amount"], row["per_usd"], row["base_per_usd"], as_of) for row in rows
+    )
 
 
 def coverage_as_of(mission: Mission, as_of: date) -> tuple[LineRow, ...]:
@@ -187,8 +207,10 @@ def coverage_as_of(mission: Mission, as_of: date) -> tuple[LineRow, ...]:
     rows = (
         ServiceLine.objects.filter(mission=mission)
         .filter(Exists(contracts(mission).filter(service_line=OuterRef("pk"))))
-        .annotate(covered=Exists(covering(mission, as_of, OuterRef("pk"))),
-                  run_end=Subquery(run_end(mission, as_of, OuterRef("pk"))))
+        .annotate(
+            covered=Exists(covering(mission, as_of, OuterRef("pk"))),
+            run_end=Subquery(run_end(mission, as_of, OuterRef("pk"))),
+        )
         .values("name", "covered", "run_end")
     )
     return by_code_points(LineRow(row["name"], row["run_end"] if row["covered"] else None) for row in rows)
@@ -234,8 +256,10 @@ def sites_as_of(mission: Mission, as_of: date) -> tuple[SiteRow, ...]:
     rows = (
         sites(mission)
         .annotate(
-            now=Subquery(statuses.values("status")[:1]), since=Subquery(statuses.values("date")[:1]),
-            held_status=Subquery(held.values("status")[:1]), held_since=Subquery(held.values("date")[:1]),
+            now=Subquery(statuses.values("status")[:1]),
+            since=Subquery(statuses.values("date")[:1]),
+            held_status=Subquery(held.values("status")[:1]),
+            held_since=Subquery(held.values("date")[:1]),
         )
         .values("name", "kind", "now", "since", "held_status", "held_since")
     )

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from msaada.fact_admin import FactAdmin
+from msaada.core.admin import FactAdmin
 from msaada.sources.models import Citation, Source
 
 

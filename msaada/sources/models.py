@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from msaada.facts import Fact
+from msaada.core.records import Fact
 
 
 class SourceKind(models.TextChoices):

@@ -21,8 +21,19 @@ from msaada.sources.models import Source
 DAY = date(2025, 9, 1)
 
 MISSION_BOUND = [
-    Mandate, Site, SiteStatus, Incident, Pledge, Deployment, Fund, Flow, Expenditure, CostModel, ServiceLine,
-    Contract, Asset,
+    Mandate,
+    Site,
+    SiteStatus,
+    Incident,
+    Pledge,
+    Deployment,
+    Fund,
+    Flow,
+    Expenditure,
+    CostModel,
+    ServiceLine,
+    Contract,
+    Asset,
 ]
 SHARED = [Organization, FxRate, Source, Contributor]
 
@@ -40,25 +51,43 @@ def force(mission: Mission, country: str) -> None:
         mission=mission, contributor=contributor(country), category="police", count=100, date=DAY, status="pledged"
     )
     Deployment.objects.create(
-        mission=mission, contributor=contributor(country), unit="first", category="police", change="arrival",
-        count=50, date=DAY,
+        mission=mission,
+        contributor=contributor(country),
+        unit="first",
+        category="police",
+        change="arrival",
+        count=50,
+        date=DAY,
     )
 
 
 def money(mission: Mission, fund: Fund, donor: str) -> None:
     Flow.objects.create(
-        mission=mission, fund=fund, donor=organization(donor), stage="paid", amount=Decimal("1000"), currency="USD",
+        mission=mission,
+        fund=fund,
+        donor=organization(donor),
+        stage="paid",
+        amount=Decimal("1000"),
+        currency="USD",
         date=DAY,
     )
 
 
 def ground(mission: Mission) -> None:
-    site = Site.objects.create(mission=mission, name="Airport", kind="airport", latitude=Decimal("18.58"),
-                               longitude=Decimal("-72.29"))
+    site = Site.objects.create(
+        mission=mission, name="Airport", kind="airport", latitude=Decimal("18.58"), longitude=Decimal("-72.29")
+    )
     SiteStatus.objects.create(mission=mission, site=site, date=DAY, status="secured")
     Incident.objects.create(
-        mission=mission, event_date=DAY, event_type="Battles", sub_event_type="Armed clash", actor1="Gang",
-        admin1="Ouest", location="Port-au-Prince", latitude=Decimal("18.54"), longitude=Decimal("-72.34"),
+        mission=mission,
+        event_date=DAY,
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        actor1="Gang",
+        admin1="Ouest",
+        location="Port-au-Prince",
+        latitude=Decimal("18.54"),
+        longitude=Decimal("-72.34"),
         fatalities=0,
     )
 
@@ -66,8 +95,15 @@ def ground(mission: Mission) -> None:
 def support(mission: Mission, fund: Fund) -> None:
     line = ServiceLine.objects.create(mission=mission, name="rations")
     Contract.objects.create(
-        mission=mission, service_line=line, vendor="Vendor", funder=organization("us"), start=DAY, end=DAY,
-        value=Decimal("10"), currency="USD", capacity=10,
+        mission=mission,
+        service_line=line,
+        vendor="Vendor",
+        funder=organization("us"),
+        start=DAY,
+        end=DAY,
+        value=Decimal("10"),
+        currency="USD",
+        capacity=10,
     )
     Asset.objects.create(mission=mission, kind="vehicle", owner=organization("us"), date=DAY, total=4, operational=3)
     Expenditure.objects.create(
@@ -84,8 +120,9 @@ def mission(code: str) -> Mission:
         code=code, name=f"Mission {code}", host_country="HTI", lead_country="KEN", base_currency="USD"
     )
     Mandate.objects.create(mission=created, authority=f"Resolution {code}", start=DAY, end=DAY, authorized_strength=1)
-    fund = Fund.objects.create(mission=created, key="trust", name="Trust fund", manager=organization("un"),
-                               kind="trust_fund")
+    fund = Fund.objects.create(
+        mission=created, key="trust", name="Trust fund", manager=organization("un"), kind="trust_fund"
+    )
     ground(created)
     support(created, fund)
     return created
@@ -107,8 +144,14 @@ def two_missions() -> tuple[Mission, Mission]:
     return alpha, bravo
 
 
-def person(username: str, role: str | None, *missions: Mission, country: str = "", organization: str = "",
-           superuser: bool = False) -> AbstractBaseUser:
+def person(
+    username: str,
+    role: str | None,
+    *missions: Mission,
+    country: str = "",
+    organization: str = "",
+    superuser: bool = False,
+) -> AbstractBaseUser:
     """Return a user with a profile of this role on these missions (no profile when role is None)."""
     user = get_user_model().objects.create_user(username, is_superuser=superuser, is_staff=superuser)
     if role is not None:

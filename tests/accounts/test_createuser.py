@@ -94,14 +94,20 @@ BAD = {
     "liaison without country": (["--role", "liaison", "--mission", "alpha"], "country: a contributor liaison needs"),
     "not a country": (["--role", "liaison", "--country", "XYZ", "--mission", "alpha"], "country: unknown country"),
     "country name": (["--role", "liaison", "--country", "Kenya", "--mission", "alpha"], "country: unknown country"),
-    "country on another role": (["--role", "force", "--country", "KEN", "--mission", "alpha"],
-                                "country: only a contributor liaison"),
+    "country on another role": (
+        ["--role", "force", "--country", "KEN", "--mission", "alpha"],
+        "country: only a contributor liaison",
+    ),
     "donor without org": (["--role", "donor", "--mission", "alpha"], "organization: a donor needs"),
     "unknown org": (["--role", "donor", "--org", "atlantis", "--mission", "alpha"], "no organization with the key"),
-    "org on another role": (["--role", "finance", "--org", "canada", "--mission", "alpha"],
-                            "organization: only a donor"),
-    "unknown mission": (["--role", "force", "--mission", "alpha", "--mission", "zulu"],
-                        "no mission with the code 'zulu'"),
+    "org on another role": (
+        ["--role", "finance", "--org", "canada", "--mission", "alpha"],
+        "organization: only a donor",
+    ),
+    "unknown mission": (
+        ["--role", "force", "--mission", "alpha", "--mission", "zulu"],
+        "no mission with the code 'zulu'",
+    ),
     "no mission": (["--role", "observer"], "missions: every role but admin needs at least one mission"),
     "bad e-mail": (["--role", "force", "--mission", "alpha", "--email", "not-an-address"], "email:"),
 }

@@ -48,7 +48,7 @@ def test_wrong_password_says_so_and_does_not_log_in(client, officer):
     response = log_in(client, "amina", "not-the-password")
     html = response.content.decode()
     assert response.status_code == 200
-    alert = html[html.index('<div role="alert">'):]
+    alert = html[html.index('<div role="alert">') :]
     assert alert.index("Please enter a correct username and password") < alert.index("</div>")
     assert not signed_in(client)
 

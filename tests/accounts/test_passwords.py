@@ -19,9 +19,15 @@ def logs_in(username: str, password: str) -> bool:
 
 def test_password_change_takes_the_old_one_and_the_new_one_twice(client, officer, password):
     client.force_login(officer)
-    response = client.post(reverse("password_change"), {
-        "old_password": password, "new_password1": NEW, "new_password2": NEW,
-    }, follow=True)
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": password,
+            "new_password1": NEW,
+            "new_password2": NEW,
+        },
+        follow=True,
+    )
     assert response.redirect_chain == [(reverse("password_change_done"), 302)]
     assert "Password changed" in response.content.decode()
     assert logs_in("amina", NEW)
@@ -30,9 +36,14 @@ def test_password_change_takes_the_old_one_and_the_new_one_twice(client, officer
 
 def test_password_change_refuses_a_wrong_old_password_and_keeps_the_old_one(client, officer, password):
     client.force_login(officer)
-    response = client.post(reverse("password_change"), {
-        "old_password": "not-it", "new_password1": NEW, "new_password2": NEW,
-    })
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": "not-it",
+            "new_password1": NEW,
+            "new_password2": NEW,
+        },
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["old_password"]
     assert 'aria-invalid="true"' in response.content.decode()

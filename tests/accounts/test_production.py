@@ -42,9 +42,12 @@ def test_check_deploy_finds_no_issues(tmp_path):
 
 
 def test_cookies_are_secure_and_hsts_is_on(tmp_path):
-    printed = python(production(tmp_path), "from django.conf import settings as s; print(s.SESSION_COOKIE_SECURE, "
-                     "s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS >= 31536000, "
-                     "s.SECURE_HSTS_INCLUDE_SUBDOMAINS)")
+    printed = python(
+        production(tmp_path),
+        "from django.conf import settings as s; print(s.SESSION_COOKIE_SECURE, "
+        "s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS >= 31536000, "
+        "s.SECURE_HSTS_INCLUDE_SUBDOMAINS)",
+    )
     assert printed.stdout.split() == ["True"] * 5, printed.stderr
 
 

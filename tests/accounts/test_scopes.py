@@ -82,8 +82,10 @@ def test_finance_changes_money_and_rates_but_not_deployments(alpha):
 
 def test_liaison_sees_and_changes_only_its_countrys_pledges_and_deployments_of_its_missions(alpha):
     liaison = person("liaison", Role.LIAISON, alpha, country="KEN")
-    kenyan = {"Pledge": of_alpha(Pledge, contributor__code="KEN"),
-              "Deployment": of_alpha(Deployment, contributor__code="KEN")}
+    kenyan = {
+        "Pledge": of_alpha(Pledge, contributor__code="KEN"),
+        "Deployment": of_alpha(Deployment, contributor__code="KEN"),
+    }
     nothing_else = {model.__name__: set() for model in EVERY_MODEL if model is not Mission} | kenyan
     assert {name: ids for name, ids in seen(liaison).items() if name != "Mission"} == nothing_else
     assert {name: ids for name, ids in seen(liaison, changeable).items() if name != "Mission"} == nothing_else
@@ -110,8 +112,13 @@ def test_observer_sees_no_record_and_changes_nothing_but_has_its_missions_aggreg
 
 @pytest.mark.parametrize("role", [*SUPPORT_OFFICE, Role.LIAISON, Role.DONOR, Role.OBSERVER])
 def test_nothing_of_a_mission_the_user_is_not_on(alpha, role):
-    user = person("outsider", role, alpha, country="KEN" if role == Role.LIAISON else "",
-                  organization="canada" if role == Role.DONOR else "")
+    user = person(
+        "outsider",
+        role,
+        alpha,
+        country="KEN" if role == Role.LIAISON else "",
+        organization="canada" if role == Role.DONOR else "",
+    )
     for model in [Mission, *MISSION_BOUND]:
         assert not visible(user, model).filter(**{"code" if model is Mission else "mission__code": "bravo"}).exists()
     assert list(missions(user)) == [alpha]

@@ -19,12 +19,12 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import msaada
 from msaada.accounts.models import Profile
+from msaada.entry.entities import BY_MODEL, BY_SLUG, ENTITIES
+from msaada.exchange.formats import FILES
 from msaada.finance.models import Flow, Organization
 from msaada.forces.models import Deployment, Pledge
 from msaada.missions.models import Mission
-from msaada.records.entities import BY_MODEL, BY_SLUG, ENTITIES
-from msaada.records.formats import FILES
-from msaada.records.views.upload_templates import WORKBOOK_NAME
+from msaada.uploads.views.templates import WORKBOOK_NAME
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +87,8 @@ def test_every_url_name_is_classified() -> None:
     known = PUBLIC | SIGNED_IN | POST_ONLY | AGGREGATES | SEE_RECORD | SEE_KIND | KEEP_RECORD | IMPORTS | UPLOADS
     known |= {"record_index", "record_new"}
     unclassified = sorted(
-        f"{route} ({name})" for route, name, _ in patterns(get_resolver())
+        f"{route} ({name})"
+        for route, name, _ in patterns(get_resolver())
         if not route.startswith("admin/") and name not in known
     )
     assert unclassified == [], "classify these URLs in the authorization matrix"
@@ -102,10 +103,13 @@ def world(tmp_path) -> dict:
     donor_org = Organization.objects.get(key=Flow.objects.filter(mission=mss).values_list("donor__key")[0][0])
     users = {}
     for role in SEES:
-        user = get_user_model().objects.create_user(f"matrix-{role}", is_staff=role == "admin",
-                                                    is_superuser=role == "admin")
+        user = get_user_model().objects.create_user(
+            f"matrix-{role}", is_staff=role == "admin", is_superuser=role == "admin"
+        )
         profile = Profile.objects.create(
-            user=user, role=role, country="KEN" if role == "liaison" else "",
+            user=user,
+            role=role,
+            country="KEN" if role == "liaison" else "",
             organization=donor_org if role == "donor" else None,
         )
         profile.missions.add(mss)
@@ -117,12 +121,18 @@ def record_pages(name: str, route: str, world: dict) -> Iterator[Page]:
     """Yield the record URL for a record of each kind, and for liaisons and donors one of theirs and one not."""
     mss = world["mss"]
     own_and_other = {
-        "deployments": (Deployment.objects.filter(mission=mss, contributor__code="KEN"),
-                        Deployment.objects.filter(mission=mss).exclude(contributor__code="KEN")),
-        "pledges": (Pledge.objects.filter(mission=mss, contributor__code="KEN"),
-                    Pledge.objects.filter(mission=mss).exclude(contributor__code="KEN")),
-        "flows": (Flow.objects.filter(mission=mss, donor=world["donor_org"]),
-                  Flow.objects.filter(mission=mss).exclude(donor=world["donor_org"])),
+        "deployments": (
+            Deployment.objects.filter(mission=mss, contributor__code="KEN"),
+            Deployment.objects.filter(mission=mss).exclude(contributor__code="KEN"),
+        ),
+        "pledges": (
+            Pledge.objects.filter(mission=mss, contributor__code="KEN"),
+            Pledge.objects.filter(mission=mss).exclude(contributor__code="KEN"),
+        ),
+        "flows": (
+            Flow.objects.filter(mission=mss, donor=world["donor_org"]),
+            Flow.objects.filter(mission=mss).exclude(donor=world["donor_org"]),
+        ),
     }
     for entity in ENTITIES:
         if entity.slug in own_and_other:
@@ -250,8 +260,9 @@ def test_every_url_for_every_role_answers_as_the_role_table_says(world: dict) ->
 
 def test_the_admin_site_is_for_admins_only(world: dict) -> None:
     admin_urls = ["/admin/", f"/admin/forces/deployment/{Deployment.objects.first().pk}/change/"]
-    admin_urls += [reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
-                   for model in admin.site._registry]
+    admin_urls += [
+        reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist") for model in admin.site._registry
+    ]
     for role in ROLES:
         client = Client()
         if role is not None:

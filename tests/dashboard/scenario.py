@@ -19,22 +19,30 @@ def day(text: str) -> date:
 
 
 def mission(code: str = "alpha", currency: str = "USD") -> Mission:
-    return Mission.objects.create(code=code, name=f"Mission {code}", host_country="HTI", lead_country="KEN",
-                                  base_currency=currency)
+    return Mission.objects.create(
+        code=code, name=f"Mission {code}", host_country="HTI", lead_country="KEN", base_currency=currency
+    )
 
 
-def person(role: str, *missions: Mission, language: str = "en", country: str = "",
-           organization: Organization | None = None) -> AbstractBaseUser:
+def person(
+    role: str, *missions: Mission, language: str = "en", country: str = "", organization: Organization | None = None
+) -> AbstractBaseUser:
     user = get_user_model().objects.create_user(f"{role}-{secrets.token_hex(4)}")
-    profile = Profile.objects.create(user=user, role=role, language=language, country=country,
-                                     organization=organization)
+    profile = Profile.objects.create(
+        user=user, role=role, language=language, country=country, organization=organization
+    )
     profile.missions.add(*missions)
     return user
 
 
 def mandate(of: Mission, start: str, end: str, strength: int, authority: str = "") -> Mandate:
-    return Mandate.objects.create(mission=of, authority=authority or f"Resolution of {start}", start=day(start),
-                                  end=day(end), authorized_strength=strength)
+    return Mandate.objects.create(
+        mission=of,
+        authority=authority or f"Resolution of {start}",
+        start=day(start),
+        end=day(end),
+        authorized_strength=strength,
+    )
 
 
 def contributor(code: str) -> Contributor:
@@ -42,8 +50,15 @@ def contributor(code: str) -> Contributor:
 
 
 def deployment(of: Mission, country: str, count: int, on: str, change: str = "arrival") -> Deployment:
-    return Deployment(mission=of, contributor=contributor(country), unit="contingent", category="police",
-                      change=change, count=count, date=day(on))
+    return Deployment(
+        mission=of,
+        contributor=contributor(country),
+        unit="contingent",
+        category="police",
+        change=change,
+        count=count,
+        date=day(on),
+    )
 
 
 def deploy(of: Mission, country: str, count: int, on: str, change: str = "arrival") -> Deployment:
@@ -52,10 +67,10 @@ def deploy(of: Mission, country: str, count: int, on: str, change: str = "arriva
     return record
 
 
-def pledge(of: Mission, country: str, count: int, on: str, status: str = "pledged",
-           category: str = "police") -> Pledge:
-    return Pledge.objects.create(mission=of, contributor=contributor(country), category=category, count=count,
-                                 date=day(on), status=status)
+def pledge(of: Mission, country: str, count: int, on: str, status: str = "pledged", category: str = "police") -> Pledge:
+    return Pledge.objects.create(
+        mission=of, contributor=contributor(country), category=category, count=count, date=day(on), status=status
+    )
 
 
 def organization(key: str = "canada") -> Organization:
@@ -64,14 +79,23 @@ def organization(key: str = "canada") -> Organization:
 
 def fund(of: Mission) -> Fund:
     return Fund.objects.get_or_create(
-        mission=of, key="trust-fund", defaults={"name": "Trust fund", "manager": organization("un"),
-                                                "kind": "trust_fund"},
+        mission=of,
+        key="trust-fund",
+        defaults={"name": "Trust fund", "manager": organization("un"), "kind": "trust_fund"},
     )[0]
 
 
 def flow_event(of: Mission, stage: str, amount: str, on: str, currency: str = "USD", ref: str = "") -> Flow:
-    return Flow(mission=of, fund=fund(of), donor=organization(), stage=stage, amount=Decimal(amount),
-                currency=currency, date=day(on), ref=ref)
+    return Flow(
+        mission=of,
+        fund=fund(of),
+        donor=organization(),
+        stage=stage,
+        amount=Decimal(amount),
+        currency=currency,
+        date=day(on),
+        ref=ref,
+    )
 
 
 def flow(of: Mission, stage: str, amount: str, on: str, currency: str = "USD", ref: str = "") -> Flow:
@@ -85,8 +109,9 @@ def rate(currency: str, on: str, per_usd: str) -> FxRate:
 
 
 def expenditure(of: Mission, amount: str, on: str, currency: str = "USD") -> Expenditure:
-    return Expenditure(mission=of, fund=fund(of), budget_line="rations", amount=Decimal(amount),
-                       currency=currency, date=day(on))
+    return Expenditure(
+        mission=of, fund=fund(of), budget_line="rations", amount=Decimal(amount), currency=currency, date=day(on)
+    )
 
 
 def spend(of: Mission, amount: str, on: str, currency: str = "USD") -> Expenditure:
@@ -97,13 +122,23 @@ def spend(of: Mission, amount: str, on: str, currency: str = "USD") -> Expenditu
 
 def contract(of: Mission, line: str, start: str, end: str) -> Contract:
     service_line = ServiceLine.objects.get_or_create(mission=of, name=line)[0]
-    return Contract.objects.create(mission=of, service_line=service_line, vendor="Vendor", funder=organization("us"),
-                                   start=day(start), end=day(end), value=Decimal(1000), currency="USD", capacity=100)
+    return Contract.objects.create(
+        mission=of,
+        service_line=service_line,
+        vendor="Vendor",
+        funder=organization("us"),
+        start=day(start),
+        end=day(end),
+        value=Decimal(1000),
+        currency="USD",
+        capacity=100,
+    )
 
 
 def site(of: Mission, name: str, latitude: str = "18.58", longitude: str = "-72.29") -> Site:
-    return Site.objects.create(mission=of, name=name, kind="airport", latitude=Decimal(latitude),
-                               longitude=Decimal(longitude))
+    return Site.objects.create(
+        mission=of, name=name, kind="airport", latitude=Decimal(latitude), longitude=Decimal(longitude)
+    )
 
 
 def status(of: Site, on: str, value: str) -> SiteStatus:

@@ -7,9 +7,9 @@ import pytest
 from defusedxml import ElementTree
 from django.utils import translation
 
-from msaada.readiness import charts
+from msaada.dashboard import charts
+from msaada.dashboard.series import coverage_runs, funding_series, strength_series
 from msaada.readiness.brief import build_brief
-from msaada.readiness.series import coverage_runs, funding_series, strength_series
 from tests.dashboard import scenario as s
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from msaada.dashboard.series import coverage_runs, funding_series, strength_series
+from msaada.dashboard.templatetags.dashboard import count, day, money
 from msaada.readiness.brief import build_brief
-from msaada.readiness.series import coverage_runs, funding_series, strength_series
-from msaada.readiness.templatetags.dashboard import count, day, money
 from tests.dashboard import scenario as s
 from tests.dashboard.reading import table
 
@@ -27,9 +27,14 @@ def dashboard(client, demo, as_of: str, language: str = "en") -> str:
 def test_as_of_23_september_2025(client, demo):
     html = dashboard(client, demo, "2025-09-23")
     for shown in (
-        "991 / 2,500", "39.6% of the authorized strength", "1,628 pledged",
-        "9 days left", "Ends on 2 Oct 2025 (UNSC resolution 2751 (2024)).",
-        "7 days", "Cash lasts to 30 Sep 2025.", "Gap to the mandate's end: <strong class=\"nowrap\">$700,000.00",
+        "991 / 2,500",
+        "39.6% of the authorized strength",
+        "1,628 pledged",
+        "9 days left",
+        "Ends on 2 Oct 2025 (UNSC resolution 2751 (2024)).",
+        "7 days",
+        "Cash lasts to 30 Sep 2025.",
+        'Gap to the mandate\'s end: <strong class="nowrap">$700,000.00',
         '<p class="tile-value">4 / 4</p>',
     ):
         assert shown in html
@@ -47,7 +52,7 @@ def test_as_of_23_september_2025(client, demo):
 
 def test_the_risk_register_shows_each_risk_with_its_evidence(client, demo):
     html = dashboard(client, demo, "2025-09-23")
-    register = html[html.index('<ol class="risks">'):html.index("</ol>", html.index('<ol class="risks">'))]
+    register = html[html.index('<ol class="risks">') : html.index("</ol>", html.index('<ol class="risks">'))]
     assert register.count('<li class="risk risk-high">') == 7  # runway, mandate, four service lines, strength
     assert register.count('<li class="risk risk-medium">') == 3  # BHS, BLZ, JAM pledges
     assert register.count('<li class="risk risk-low">') == 1  # KEN: 732 of 1,000
@@ -60,8 +65,8 @@ def test_the_risk_register_shows_each_risk_with_its_evidence(client, demo):
 def test_sources_are_numbered_and_the_illustrative_one_says_so(client, demo):
     html = dashboard(client, demo, "2025-09-23")
     sources = build_brief(demo, date(2025, 9, 23)).sources
-    listed = html[html.index('<ol class="sources">'):]
-    assert listed.count("<li id=\"source-") == len(sources) > 20
+    listed = html[html.index('<ol class="sources">') :]
+    assert listed.count('<li id="source-') == len(sources) > 20
     assert html.count("illustrative: not from a source") == 1
     assert '<li id="source-illustrative-msaada-demo">' in listed
 
@@ -72,12 +77,23 @@ def test_as_of_15_january_2025(client, demo):
     # Days left: 15 Jan to 2 Oct 2025 = 260. Cash: paid 385,000,000 - spent 317,500,000 = 67,500,000;
     # burn: 2,800,000 + 3,000,000 + 3,100,000 over 18 Oct - 15 Jan = 8,900,000 / 90 a day;
     # runway floor(67,500,000 * 90 / 8,900,000) = 682 days, to 28 Nov 2026; the gap is 0.
-    for shown in ("590 / 2,500", "23.6% of the authorized strength", "1,628 pledged", "260 days left",
-                  "682 days", "Cash lasts to 28 Nov 2026.", "<strong class=\"nowrap\">$0.00</strong>",
-                  '<p class="tile-value">4 / 4</p>'):
+    for shown in (
+        "590 / 2,500",
+        "23.6% of the authorized strength",
+        "1,628 pledged",
+        "260 days left",
+        "682 days",
+        "Cash lasts to 28 Nov 2026.",
+        '<strong class="nowrap">$0.00</strong>',
+        '<p class="tile-value">4 / 4</p>',
+    ):
         assert shown in html
     assert table(html, "funding-numbers")[-1] == [
-        "15 Jan 2025", "$410,300,000.00", "$169,000,000.00", "$385,000,000.00", "$317,500,000.00",
+        "15 Jan 2025",
+        "$410,300,000.00",
+        "$169,000,000.00",
+        "$385,000,000.00",
+        "$317,500,000.00",
     ]
     assert "MANDATE_EXPIRY" not in html and "FUNDING_RUNWAY" not in html
     assert '<li class="tile tile-medium">\n    <h3>Life support at risk' in html  # 258 days of cover left: medium
@@ -90,7 +106,7 @@ def test_in_french_numbers_dates_and_money_are_written_the_french_way(client, de
     assert "991 / 2\u202f500" in html  # a narrow no-break space groups the thousands
     assert "39,6\u00a0%" in html
     assert "700\u202f000,00\u00a0$US" in html
-    tiles = html[html.index('<ul class="tiles">'):html.index("</ul>", html.index('<ul class="tiles">'))]
+    tiles = html[html.index('<ul class="tiles">') : html.index("</ul>", html.index('<ul class="tiles">'))]
     assert "2 oct. 2025 (UNSC resolution 2751 (2024))" in tiles  # the mandate's end, as French writes dates
     strength = table(html, "strength-table")
     assert ["Kenya (KEN)", "732", "1\u202f000"] in strength
@@ -106,24 +122,31 @@ def test_the_chart_tables_hold_the_numbers_of_the_series(client, demo):
     rows = table(html, "strength-numbers")
     assert rows[0] == ["Date", *strength.contributors, "Deployed", "Authorized", "Pledged"]
     assert rows[1:] == [
-        [day(point.day), *map(count, point.deployed), count(point.total), count(point.authorized),
-         count(point.pledged)]
+        [day(point.day), *map(count, point.deployed), count(point.total), count(point.authorized), count(point.pledged)]
         for point in strength.points
     ]
     assert rows[1] == ["31 Oct 2023", "0", "0", "0", "0", "0", "0", "0", "2,500", "0"]
     assert rows[-1] == ["23 Sep 2025", "732", "150", "78", "23", "6", "2", "991", "2,500", "1,628"]
     funding = funding_series(demo, as_of)
     assert table(html, "funding-numbers")[1:] == [
-        [day(point.day), *(money(amount, "USD") for amount in (point.pledged, point.committed, point.paid,
-                                                               point.spent))]
+        [
+            day(point.day),
+            *(money(amount, "USD") for amount in (point.pledged, point.committed, point.paid, point.spent)),
+        ]
         for point in funding.points
     ]
     assert table(html, "funding-numbers")[-1] == [
-        "23 Sep 2025", "$413,000,000.00", "$169,000,000.00", "$413,000,000.00", "$409,800,000.00",
+        "23 Sep 2025",
+        "$413,000,000.00",
+        "$169,000,000.00",
+        "$413,000,000.00",
+        "$409,800,000.00",
     ]
-    assert table(html, "coverage-numbers")[1:] == [
-        [line.service_line, day(run.start), day(run.end)] for line in coverage_runs(demo) for run in line.runs
-    ] == [[name, "21 May 2024", "30 Sep 2025"] for name in SERVICE_LINES]
+    assert (
+        table(html, "coverage-numbers")[1:]
+        == [[line.service_line, day(run.start), day(run.end)] for line in coverage_runs(demo) for run in line.runs]
+        == [[name, "21 May 2024", "30 Sep 2025"] for name in SERVICE_LINES]
+    )
 
 
 def test_the_charts_are_in_the_page_with_captions(client, demo):

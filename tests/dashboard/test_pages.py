@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from msaada.readiness.templatetags.dashboard import day
+from msaada.dashboard.templatetags.dashboard import day
 from tests.dashboard import scenario as s
 
 pytestmark = pytest.mark.django_db
@@ -42,16 +42,25 @@ def test_anonymous_visitors_are_sent_to_log_in(client, alpha):
 def test_a_mission_outside_ones_scope_answers_as_if_it_did_not_exist(client, alpha, role):
     bravo = s.mission("bravo")
     client.force_login(s.person(role, bravo))
-    for url in (reverse("dashboard", args=["alpha"]), reverse("dashboard-chart", args=["alpha", "strength"]),
-                reverse("dashboard", args=["nowhere"])):
+    for url in (
+        reverse("dashboard", args=["alpha"]),
+        reverse("dashboard-chart", args=["alpha", "strength"]),
+        reverse("dashboard", args=["nowhere"]),
+    ):
         assert client.get(url).status_code == 404
     assert client.get(reverse("dashboard", args=["bravo"])).status_code == 200
 
 
 @pytest.mark.parametrize("role", ["observer", "donor", "liaison", "finance"])
 def test_every_role_sees_its_missions_aggregates(client, alpha, role):
-    client.force_login(s.person(role, alpha, country="JAM" if role == "liaison" else "",
-                                organization=s.organization("other") if role == "donor" else None))
+    client.force_login(
+        s.person(
+            role,
+            alpha,
+            country="JAM" if role == "liaison" else "",
+            organization=s.organization("other") if role == "donor" else None,
+        )
+    )
     html = page(client, alpha, "?as_of=2025-03-01")
     # A Jamaican liaison and another organization's donor still see the mission's totals.
     assert "300 / 1,000" in html
@@ -119,7 +128,7 @@ def test_the_map_loads_only_with_tiles_and_the_sites_table_is_always_there(clien
     settings.MSAADA_TILE_URL = "https://tiles.example.org/{z}/{x}/{y}.png"
     with_tiles = page(client, alpha, "?as_of=2025-03-01")
     assert 'data-tiles="https://tiles.example.org/{z}/{x}/{y}.png"' in with_tiles
-    for asset in ("vendor/leaflet/leaflet.css", "vendor/leaflet/leaflet.js", "readiness/site-map.js"):
+    for asset in ("vendor/leaflet/leaflet.css", "vendor/leaflet/leaflet.js", "dashboard/site-map.js"):
         assert asset in with_tiles
     assert "<script>" not in with_tiles  # no inline script: the map's code is a file of its own
 

@@ -27,27 +27,56 @@ def records(code: str, size: int):
     s.mandate(mission, "2024-01-01", "2025-12-31", 5000)
     days = [START + timedelta(days=index % 600) for index in range(size)]
     Deployment.objects.bulk_create(
-        s.deployment(mission, COUNTRIES[index % 5], 3, on.isoformat()) for index, on in enumerate(days))
+        s.deployment(mission, COUNTRIES[index % 5], 3, on.isoformat()) for index, on in enumerate(days)
+    )
     Pledge.objects.bulk_create(
-        Pledge(mission=mission, contributor=s.contributor(COUNTRIES[index % 5]), category="police", count=index,
-               date=on, status="pledged") for index, on in enumerate(days))
+        Pledge(
+            mission=mission,
+            contributor=s.contributor(COUNTRIES[index % 5]),
+            category="police",
+            count=index,
+            date=on,
+            status="pledged",
+        )
+        for index, on in enumerate(days)
+    )
     Flow.objects.bulk_create(
-        s.flow_event(mission, STAGES[index % 3], "1000.50", on.isoformat(), currency="EUR" if index % 2 else "USD",
-                     ref=f"C{index % 7}")
-        for index, on in enumerate(days))
+        s.flow_event(
+            mission,
+            STAGES[index % 3],
+            "1000.50",
+            on.isoformat(),
+            currency="EUR" if index % 2 else "USD",
+            ref=f"C{index % 7}",
+        )
+        for index, on in enumerate(days)
+    )
     Expenditure.objects.bulk_create(s.expenditure(mission, "250.25", on.isoformat()) for on in days)
-    lines = ServiceLine.objects.bulk_create(ServiceLine(mission=mission, name=f"Line {index}")
-                                            for index in range(max(2, size // 100)))
+    lines = ServiceLine.objects.bulk_create(
+        ServiceLine(mission=mission, name=f"Line {index}") for index in range(max(2, size // 100))
+    )
     Contract.objects.bulk_create(
-        Contract(mission=mission, service_line=lines[index % len(lines)], vendor="V", funder=s.organization("us"),
-                 start=on, end=on + timedelta(days=20), value=Decimal(1), currency="USD", capacity=1)
-        for index, on in enumerate(days))
+        Contract(
+            mission=mission,
+            service_line=lines[index % len(lines)],
+            vendor="V",
+            funder=s.organization("us"),
+            start=on,
+            end=on + timedelta(days=20),
+            value=Decimal(1),
+            currency="USD",
+            capacity=1,
+        )
+        for index, on in enumerate(days)
+    )
     sites = Site.objects.bulk_create(
-        Site(mission=mission, name=f"Site {index}", kind="base", latitude=Decimal("18.5"),
-             longitude=Decimal("-72.3")) for index in range(max(2, size // 100)))
+        Site(mission=mission, name=f"Site {index}", kind="base", latitude=Decimal("18.5"), longitude=Decimal("-72.3"))
+        for index in range(max(2, size // 100))
+    )
     SiteStatus.objects.bulk_create(
         SiteStatus(mission=mission, site=sites[index % len(sites)], date=on, status=("secured", "hostile")[index % 2])
-        for index, on in enumerate(days))
+        for index, on in enumerate(days)
+    )
     return mission
 
 

@@ -5,9 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from msaada.readiness.brief import build_brief
-from msaada.readiness.money import MissingRateError
-from msaada.readiness.series import (
+from msaada.dashboard.series import (
     CoverageRun,
     FundingPoint,
     LineCoverage,
@@ -18,6 +16,8 @@ from msaada.readiness.series import (
     site_positions,
     strength_series,
 )
+from msaada.readiness.brief import build_brief
+from msaada.readiness.money import MissingRateError
 from tests.dashboard import scenario as s
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +57,9 @@ def test_authorized_strength_follows_the_mandate_of_each_month():
     force(alpha)
     points = strength_series(alpha, date(2025, 8, 10)).points
     assert [(point.day, point.authorized) for point in points[-3:]] == [
-        (date(2025, 6, 30), 1000), (date(2025, 7, 31), 1500), (date(2025, 8, 10), 1500),
+        (date(2025, 6, 30), 1000),
+        (date(2025, 7, 31), 1500),
+        (date(2025, 8, 10), 1500),
     ]
     assert points[-1].deployed == (1199, 50)  # the 999 of 1 May now counts
 
@@ -68,7 +70,10 @@ def test_authorized_is_empty_before_any_mandate_and_stays_after_the_last_one_end
     s.mandate(alpha, "2025-01-01", "2025-01-31", 800)
     points = strength_series(alpha, date(2025, 3, 2)).points
     assert [(point.day, point.authorized) for point in points] == [
-        (date(2024, 11, 30), None), (date(2024, 12, 31), None), (date(2025, 1, 31), 800), (date(2025, 2, 28), 800),
+        (date(2024, 11, 30), None),
+        (date(2024, 12, 31), None),
+        (date(2025, 1, 31), 800),
+        (date(2025, 2, 28), 800),
         (date(2025, 3, 2), 800),
     ]
 
@@ -95,11 +100,11 @@ def test_funding_converts_each_flow_at_the_rate_of_its_own_date():
     s.rate("EUR", "2025-01-01", "0.8")
     s.rate("EUR", "2025-02-01", "0.9")
     s.flow(alpha, "commitment", "1000", "2025-01-15")
-    s.flow(alpha, "paid", "400", "2025-01-20", currency="EUR")    # 400 / 0.8 = 500 USD
-    s.spend(alpha, "80", "2025-01-25", currency="EUR")           # 80 / 0.8 = 100 USD
+    s.flow(alpha, "paid", "400", "2025-01-20", currency="EUR")  # 400 / 0.8 = 500 USD
+    s.spend(alpha, "80", "2025-01-25", currency="EUR")  # 80 / 0.8 = 100 USD
     s.spend(alpha, "300", "2025-02-05")
     s.flow(alpha, "pledge", "900", "2025-02-10", currency="EUR")  # 900 / 0.9 = 1,000 USD
-    s.flow(alpha, "pledge", "10000", "2025-03-01")                # after the as-of date: never read
+    s.flow(alpha, "pledge", "10000", "2025-03-01")  # after the as-of date: never read
     series = funding_series(alpha, date(2025, 2, 20))
     assert series.currency == "USD"
     assert series.points == (
@@ -109,16 +114,20 @@ def test_funding_converts_each_flow_at_the_rate_of_its_own_date():
     funding = build_brief(alpha, date(2025, 2, 20)).funding
     last = series.points[-1]
     assert (last.pledged, last.committed, last.paid, last.spent) == (
-        funding.pledged, funding.committed, funding.paid, funding.spent)
+        funding.pledged,
+        funding.committed,
+        funding.paid,
+        funding.spent,
+    )
 
 
 def test_funding_in_a_base_other_than_usd_goes_through_both_rates_of_the_day():
     alpha = s.mission(currency="EUR")
     s.rate("EUR", "2025-01-01", "0.8")
     s.rate("GBP", "2025-01-01", "0.5")
-    s.flow(alpha, "paid", "100", "2025-01-20")                    # 100 USD * 0.8 = 80 EUR
-    s.flow(alpha, "paid", "10", "2025-01-21", currency="GBP")     # 10 / 0.5 * 0.8 = 16 EUR
-    s.flow(alpha, "paid", "7", "2025-01-22", currency="EUR")      # already in the base
+    s.flow(alpha, "paid", "100", "2025-01-20")  # 100 USD * 0.8 = 80 EUR
+    s.flow(alpha, "paid", "10", "2025-01-21", currency="GBP")  # 10 / 0.5 * 0.8 = 16 EUR
+    s.flow(alpha, "paid", "7", "2025-01-22", currency="EUR")  # already in the base
     (point,) = funding_series(alpha, date(2025, 1, 31)).points
     assert point.paid == Decimal(103)
 
@@ -140,8 +149,9 @@ def test_coverage_runs_chain_contracts_that_touch_or_overlap():
     s.contract(alpha, "Rations", "2025-02-10", "2025-05-31")  # overlaps
     s.contract(alpha, "Water", "2025-01-01", "2025-12-31").archive()
     assert coverage_runs(alpha) == (
-        LineCoverage("Fuel", (CoverageRun(date(2025, 1, 1), date(2025, 6, 30)),
-                              CoverageRun(date(2025, 8, 1), date(2025, 9, 30)))),
+        LineCoverage(
+            "Fuel", (CoverageRun(date(2025, 1, 1), date(2025, 6, 30)), CoverageRun(date(2025, 8, 1), date(2025, 9, 30)))
+        ),
         LineCoverage("Rations", (CoverageRun(date(2025, 2, 1), date(2025, 5, 31)),)),
     )
 

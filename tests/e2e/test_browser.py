@@ -21,8 +21,9 @@ def tile_text(page: Page) -> str:
     return page.locator(TILES).inner_text()
 
 
-@pytest.mark.parametrize("role", ["admin", "finance", "logistics", "force", "operations", "liaison", "donor",
-                                  "observer"])
+@pytest.mark.parametrize(
+    "role", ["admin", "finance", "logistics", "force", "operations", "liaison", "donor", "observer"]
+)
 def test_each_role_logs_in_and_sees_its_mission(page: Page, demo: Mission, role: str) -> None:
     organization = Organization.objects.get(key="can-gov") if role == "donor" else None
     user, password = make_user(role, demo, country="KEN" if role == "liaison" else "", organization=organization)

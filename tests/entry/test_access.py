@@ -8,13 +8,34 @@ from msaada.forces.models import Deployment
 from tests.entry.conftest import ROLES, make_user
 
 ALL = {
-    "mandates", "sites", "site-statuses", "incidents", "contributors", "pledges", "deployments", "organizations",
-    "funds", "flows", "fx-rates", "expenditures", "cost-models", "service-lines", "contracts", "assets", "sources",
+    "mandates",
+    "sites",
+    "site-statuses",
+    "incidents",
+    "contributors",
+    "pledges",
+    "deployments",
+    "organizations",
+    "funds",
+    "flows",
+    "fx-rates",
+    "expenditures",
+    "cost-models",
+    "service-lines",
+    "contracts",
+    "assets",
+    "sources",
 }
 # DESIGN.md's role table, written out by hand.
 SEES = {
-    "admin": ALL, "finance": ALL, "logistics": ALL, "force": ALL, "operations": ALL,
-    "liaison": {"pledges", "deployments"}, "donor": {"flows"}, "observer": set(),
+    "admin": ALL,
+    "finance": ALL,
+    "logistics": ALL,
+    "force": ALL,
+    "operations": ALL,
+    "liaison": {"pledges", "deployments"},
+    "donor": {"flows"},
+    "observer": set(),
 }
 KEEPS = {
     "admin": ALL,
@@ -27,10 +48,22 @@ KEEPS = {
     "observer": set(),
 }
 SAMPLE = {
-    "mandates": "mandate", "sites": "site", "site-statuses": "status", "incidents": "incident",
-    "contributors": "ken", "pledges": "pledge", "deployments": "deployment", "organizations": "canada",
-    "funds": "fund", "flows": "flow", "fx-rates": "rate", "expenditures": "expenditure",
-    "cost-models": "cost_model", "service-lines": "line", "contracts": "contract", "assets": "asset",
+    "mandates": "mandate",
+    "sites": "site",
+    "site-statuses": "status",
+    "incidents": "incident",
+    "contributors": "ken",
+    "pledges": "pledge",
+    "deployments": "deployment",
+    "organizations": "canada",
+    "funds": "fund",
+    "flows": "flow",
+    "fx-rates": "rate",
+    "expenditures": "expenditure",
+    "cost-models": "cost_model",
+    "service-lines": "line",
+    "contracts": "contract",
+    "assets": "asset",
     "sources": "article",
 }
 NOT_ARCHIVED = {"contributors", "service-lines"}
@@ -117,7 +150,16 @@ def test_a_role_that_may_see_but_not_change_gets_no_edit_or_archive_buttons(worl
 def test_a_role_that_keeps_nothing_of_a_kind_cannot_post_to_it(world, client_of):
     client = client_of("finance")
     url = reverse("record_edit", args=["MSS", "deployments", world.deployment.pk])
-    response = client.post(url, {"unit": "Renamed", "contributor": world.ken.pk, "category": "police",
-                                 "change": "arrival", "count": "1", "date": "2024-06-25"})
+    response = client.post(
+        url,
+        {
+            "unit": "Renamed",
+            "contributor": world.ken.pk,
+            "category": "police",
+            "change": "arrival",
+            "count": "1",
+            "date": "2024-06-25",
+        },
+    )
     assert response.status_code == 404
     assert Deployment.objects.get(pk=world.deployment.pk).unit == "First contingent"

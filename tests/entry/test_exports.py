@@ -9,10 +9,10 @@ import openpyxl
 from django.core.management import call_command
 from django.urls import reverse
 
+from msaada.exchange.importer import import_records
 from msaada.finance.models import Flow, Fund
 from msaada.forces.models import Deployment
 from msaada.missions.models import Mission
-from msaada.records.importer import import_records
 
 
 def download(client, kind: str, extension: str, **params) -> bytes:
@@ -27,8 +27,16 @@ def new_mission() -> Mission:
 
 def deployments_of(mission: Mission) -> list[tuple]:
     return sorted(
-        (d.contributor.code, d.unit, d.category, d.change, d.count, d.date, d.ref,
-         tuple(sorted(c.source.key for c in d.citations.all())))
+        (
+            d.contributor.code,
+            d.unit,
+            d.category,
+            d.change,
+            d.count,
+            d.date,
+            d.ref,
+            tuple(sorted(c.source.key for c in d.citations.all())),
+        )
         for d in Deployment.objects.filter(mission=mission)
     )
 
@@ -42,8 +50,9 @@ def test_a_filtered_csv_export_imports_into_another_mission_as_the_same_records(
     (tmp_path / "deployments.csv").write_bytes(content)
     fresh = new_mission()
     call_command("import", str(tmp_path / "deployments.csv"), "--mission", "NEW", verbosity=0)
-    assert deployments_of(fresh) == [("KEN", "First contingent", "police", "arrival", 200,
-                                      world.deployment.date, "", ("art-1",))]
+    assert deployments_of(fresh) == [
+        ("KEN", "First contingent", "police", "arrival", 200, world.deployment.date, "", ("art-1",))
+    ]
 
 
 def test_a_filtered_xlsx_export_imports_back_with_exact_amounts(world, client_of, tmp_path: Path):
@@ -51,8 +60,16 @@ def test_a_filtered_xlsx_export_imports_back_with_exact_amounts(world, client_of
     content = download(client, "flows", "xlsx", stage="pledge")
     sheet = openpyxl.load_workbook(io.BytesIO(content)).active
     assert sheet.title == "flows"
-    assert [cell.value for cell in sheet[1]] == ["ref", "fund", "donor", "stage", "amount", "currency", "date",
-                                                 "source"]
+    assert [cell.value for cell in sheet[1]] == [
+        "ref",
+        "fund",
+        "donor",
+        "stage",
+        "amount",
+        "currency",
+        "date",
+        "source",
+    ]
     assert sheet.max_row == 2
     (tmp_path / "flows.xlsx").write_bytes(content)
     fresh = new_mission()
@@ -60,7 +77,12 @@ def test_a_filtered_xlsx_export_imports_back_with_exact_amounts(world, client_of
     call_command("import", str(tmp_path / "flows.xlsx"), "--mission", "NEW", verbosity=0)
     imported = Flow.objects.get(mission=fresh)
     assert (imported.ref, imported.donor, imported.stage, imported.amount, imported.currency, imported.date) == (
-        "CAN-1", world.canada, "pledge", Decimal("80500000"), "CAD", world.flow.date
+        "CAN-1",
+        world.canada,
+        "pledge",
+        Decimal("80500000"),
+        "CAD",
+        world.flow.date,
     )
 
 

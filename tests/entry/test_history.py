@@ -5,7 +5,7 @@ import re
 from django.urls import reverse
 
 from msaada.forces.models import Deployment
-from tests.records.files import snapshot
+from tests.exchange.files import snapshot
 
 KEN_ARRIVAL = {"unit": "First contingent", "category": "police", "change": "arrival", "date": "2024-06-25"}
 
@@ -13,8 +13,15 @@ KEN_ARRIVAL = {"unit": "First contingent", "category": "police", "change": "arri
 def test_the_history_shows_who_changed_which_field_from_what_to_what(world, user_of, client):
     officer = user_of("finance")
     client.force_login(officer)
-    data = {"ref": "CAN-1", "fund": world.fund.pk, "donor": world.usa.pk, "stage": "pledge",
-            "amount": "80,600,000", "currency": "CAD", "date": "2024-02-22"}
+    data = {
+        "ref": "CAN-1",
+        "fund": world.fund.pk,
+        "donor": world.usa.pk,
+        "stage": "pledge",
+        "amount": "80,600,000",
+        "currency": "CAD",
+        "date": "2024-02-22",
+    }
     client.post(reverse("record_edit", args=["MSS", "flows", world.flow.pk]), data)
     response = client.get(reverse("record_history", args=["MSS", "flows", world.flow.pk]))
     newest, oldest = response.context["versions"]
@@ -43,13 +50,22 @@ def test_a_restore_that_would_break_the_strength_rule_is_refused_with_the_reason
     edit = reverse("record_edit", args=["MSS", "deployments", world.deployment.pk])
     client.post(edit, {**KEN_ARRIVAL, "contributor": world.ken.pk, "count": "100"})
     client.post(edit, {**KEN_ARRIVAL, "contributor": world.ken.pk, "count": "200"})
-    client.post(reverse("record_new", args=["MSS", "deployments"]),
-                {**KEN_ARRIVAL, "contributor": world.ken.pk, "change": "departure", "count": "150",
-                 "date": "2024-07-01", "unit": "Rotation home"})
+    client.post(
+        reverse("record_new", args=["MSS", "deployments"]),
+        {
+            **KEN_ARRIVAL,
+            "contributor": world.ken.pk,
+            "change": "departure",
+            "count": "150",
+            "date": "2024-07-01",
+            "unit": "Rotation home",
+        },
+    )
     hundred = world.deployment.history.get(count=100)
     before = snapshot()
-    response = client.post(reverse("record_restore", args=["MSS", "deployments", world.deployment.pk,
-                                                            hundred.history_id]))
+    response = client.post(
+        reverse("record_restore", args=["MSS", "deployments", world.deployment.pk, hundred.history_id])
+    )
     assert response.status_code == 200
     assert response.context["problems"] == ["Personnel: makes KEN's strength -50 on 2024-07-01"]
     assert snapshot() == before
@@ -59,9 +75,18 @@ def test_a_restore_that_would_break_the_strength_rule_is_refused_with_the_reason
 def test_a_restore_to_a_currency_without_a_rate_any_more_is_refused(world, client_of):
     finance = client_of("finance")
     first = world.flow.history.earliest()
-    finance.post(reverse("record_edit", args=["MSS", "flows", world.flow.pk]),
-                 {"ref": "CAN-1", "fund": world.fund.pk, "donor": world.canada.pk, "stage": "pledge",
-                  "amount": "60,000,000", "currency": "USD", "date": "2024-02-22"})
+    finance.post(
+        reverse("record_edit", args=["MSS", "flows", world.flow.pk]),
+        {
+            "ref": "CAN-1",
+            "fund": world.fund.pk,
+            "donor": world.canada.pk,
+            "stage": "pledge",
+            "amount": "60,000,000",
+            "currency": "USD",
+            "date": "2024-02-22",
+        },
+    )
     finance.post(reverse("record_archive", args=["MSS", "fx-rates", world.rate.pk]))
     before = snapshot()
     response = finance.post(reverse("record_restore", args=["MSS", "flows", world.flow.pk, first.history_id]))

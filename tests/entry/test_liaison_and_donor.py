@@ -8,10 +8,15 @@ from django.urls import reverse
 from msaada.finance.models import Flow
 from msaada.forces.models import Contributor, Deployment, Pledge
 from tests.entry.conftest import make_user
-from tests.records.files import snapshot
+from tests.exchange.files import snapshot
 
-DEPLOYMENT = {"unit": "First contingent (renamed)", "category": "police", "change": "arrival", "count": "210",
-              "date": "2024-06-25"}
+DEPLOYMENT = {
+    "unit": "First contingent (renamed)",
+    "category": "police",
+    "change": "arrival",
+    "count": "210",
+    "date": "2024-06-25",
+}
 
 
 def test_a_liaison_edits_its_own_countrys_deployment(world, user_of, client):
@@ -22,8 +27,7 @@ def test_a_liaison_edits_its_own_countrys_deployment(world, user_of, client):
     response = client.post(url, {**DEPLOYMENT, "contributor": world.jam.pk})
     assert response.status_code == 302
     deployment = Deployment.objects.get(pk=world.deployment.pk)
-    assert (deployment.unit, deployment.count, deployment.contributor) == ("First contingent (renamed)", 210,
-                                                                           world.ken)
+    assert (deployment.unit, deployment.count, deployment.contributor) == ("First contingent (renamed)", 210, world.ken)
     assert deployment.history.latest().history_user == liaison
 
 
@@ -32,8 +36,12 @@ def test_another_countrys_deployment_is_not_found_and_stays_as_it_was(world, cli
     before = snapshot()
     pk = world.jam_deployment.pk
     assert client.get(reverse("record_detail", args=["MSS", "deployments", pk])).status_code == 404
-    assert client.post(reverse("record_edit", args=["MSS", "deployments", pk]),
-                       {**DEPLOYMENT, "contributor": world.jam.pk}).status_code == 404
+    assert (
+        client.post(
+            reverse("record_edit", args=["MSS", "deployments", pk]), {**DEPLOYMENT, "contributor": world.jam.pk}
+        ).status_code
+        == 404
+    )
     assert client.post(reverse("record_archive", args=["MSS", "deployments", pk])).status_code == 404
     version = world.jam_deployment.history.latest().history_id
     assert client.post(reverse("record_restore", args=["MSS", "deployments", pk, version])).status_code == 404
@@ -49,8 +57,13 @@ def test_another_countrys_rows_are_not_listed_at_all(world, client_of):
 
 def test_a_liaison_records_for_its_own_country_whatever_the_form_says(world, client_of):
     client = client_of("liaison")
-    data = {"category": "police", "count": "400", "date": "2024-01-01", "status": "confirmed",
-            "contributor": world.jam.pk}
+    data = {
+        "category": "police",
+        "count": "400",
+        "date": "2024-01-01",
+        "status": "confirmed",
+        "contributor": world.jam.pk,
+    }
     assert client.post(reverse("record_new", args=["MSS", "pledges"]), data).status_code == 302
     assert Pledge.objects.get(count=400).contributor == world.ken
 
@@ -68,8 +81,15 @@ def test_a_donor_records_its_own_flows_into_its_missions_funds(world, user_of, c
     client.force_login(donor)
     form_page = client.get(reverse("record_new", args=["MSS", "flows"]))
     assert list(form_page.context["form"].fields["fund"].queryset) == [world.fund]
-    data = {"ref": "CAN-2", "fund": world.fund.pk, "donor": world.usa.pk, "stage": "paid", "amount": "5,700,000",
-            "currency": "CAD", "date": "2024-06-26"}
+    data = {
+        "ref": "CAN-2",
+        "fund": world.fund.pk,
+        "donor": world.usa.pk,
+        "stage": "paid",
+        "amount": "5,700,000",
+        "currency": "CAD",
+        "date": "2024-06-26",
+    }
     assert client.post(reverse("record_new", args=["MSS", "flows"]), data).status_code == 302
     flow = Flow.objects.get(ref="CAN-2")
     assert (flow.donor, flow.amount, flow.mission) == (world.canada, Decimal("5700000"), world.mss)

@@ -8,8 +8,8 @@ from django.db import connection, models
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from msaada.entry.entities import ENTITIES, Entity
 from msaada.forces.models import Deployment
-from msaada.records.entities import ENTITIES, Entity
 
 LIST_URL = "/m/MSS/records/deployments/"
 
@@ -22,9 +22,16 @@ def listed(client, **params) -> list[str]:
 
 def arrivals(world, count: int, start: dt.date = dt.date(2025, 1, 1)) -> None:
     Deployment.objects.bulk_create(
-        Deployment(mission=world.mss, contributor=world.jam if n % 2 else world.ken, unit=f"Unit {n:03d}",
-                   category="police", change="arrival", count=n + 1, date=start + dt.timedelta(days=n),
-                   identity=f"bulk-{n}")
+        Deployment(
+            mission=world.mss,
+            contributor=world.jam if n % 2 else world.ken,
+            unit=f"Unit {n:03d}",
+            category="police",
+            change="arrival",
+            count=n + 1,
+            date=start + dt.timedelta(days=n),
+            identity=f"bulk-{n}",
+        )
         for n in range(count)
     )
 
@@ -56,10 +63,20 @@ def test_search_looks_in_the_kinds_search_fields(world, client_of):
 def test_sorting_by_a_column_header_both_ways(world, client_of):
     arrivals(world, 3)
     client = client_of("force")
-    assert listed(client, sort="count") == ["Unit 000", "Unit 001", "Unit 002", "Jamaica Defence Force",
-                                            "First contingent"]
-    assert listed(client, sort="-count") == ["First contingent", "Jamaica Defence Force", "Unit 002", "Unit 001",
-                                             "Unit 000"]
+    assert listed(client, sort="count") == [
+        "Unit 000",
+        "Unit 001",
+        "Unit 002",
+        "Jamaica Defence Force",
+        "First contingent",
+    ]
+    assert listed(client, sort="-count") == [
+        "First contingent",
+        "Jamaica Defence Force",
+        "Unit 002",
+        "Unit 001",
+        "Unit 000",
+    ]
     assert listed(client, sort="contributor")[:2] == ["Jamaica Defence Force", "Unit 001"]
 
 

@@ -26,16 +26,23 @@ SPENT = {"ref": "", "budget_line": "Fuel", "currency": "USD", "date": "2024-08-3
 )
 def test_an_amount_typed_in_the_users_language_is_stored_exactly(world, client_of, language, typed):
     client = client_of("finance", language=language)
-    response = client.post(reverse("record_new", args=["MSS", "expenditures"]),
-                           {**SPENT, "fund": world.fund.pk, "amount": typed})
+    response = client.post(
+        reverse("record_new", args=["MSS", "expenditures"]), {**SPENT, "fund": world.fund.pk, "amount": typed}
+    )
     assert response.status_code == 302
     assert Expenditure.objects.get(budget_line="Fuel").amount == Decimal("1250000.50")
 
 
 def test_a_count_typed_with_french_grouping_is_a_whole_number(world, client_of):
     client = client_of("force", language="fr")
-    data = {"unit": "Renfort", "contributor": world.ken.pk, "category": "police", "change": "arrival",
-            "count": "1 250", "date": "2024-08-01"}
+    data = {
+        "unit": "Renfort",
+        "contributor": world.ken.pk,
+        "category": "police",
+        "change": "arrival",
+        "count": "1 250",
+        "date": "2024-08-01",
+    }
     assert client.post(reverse("record_new", args=["MSS", "deployments"]), data).status_code == 302
     assert Deployment.objects.get(unit="Renfort").count == 1250
 
@@ -58,7 +65,8 @@ def test_an_amount_is_shown_in_the_form_as_the_language_writes_it(world, client_
 
 def test_a_number_that_is_not_one_is_refused(world, client_of):
     client = client_of("finance")
-    response = client.post(reverse("record_new", args=["MSS", "expenditures"]),
-                           {**SPENT, "fund": world.fund.pk, "amount": "12abc"})
+    response = client.post(
+        reverse("record_new", args=["MSS", "expenditures"]), {**SPENT, "fund": world.fund.pk, "amount": "12abc"}
+    )
     assert response.context["form"].errors["amount"] == ["Enter a number."]
     assert not Expenditure.objects.filter(budget_line="Fuel").exists()

@@ -5,20 +5,35 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.records.files import snapshot
+from tests.exchange.files import snapshot
 
 GOOD = {
-    "deployments": {"unit": "Second contingent", "category": "police", "change": "arrival", "count": "75",
-                    "date": "2025-01-03"},
-    "mandates": {"authority": "S/RES/2751 (2024)", "start": "2024-10-02", "end": "2025-10-02",
-                 "authorized_strength": "2500"},
+    "deployments": {
+        "unit": "Second contingent",
+        "category": "police",
+        "change": "arrival",
+        "count": "75",
+        "date": "2025-01-03",
+    },
+    "mandates": {
+        "authority": "S/RES/2751 (2024)",
+        "start": "2024-10-02",
+        "end": "2025-10-02",
+        "authorized_strength": "2500",
+    },
     "contributors": {"code": "BHS"},
     "organizations": {"key": "eu", "name": "European Union", "kind": "multilateral", "country": ""},
     "flows": {"ref": "EU-1", "stage": "pledge", "amount": "1000000", "currency": "USD", "date": "2024-03-01"},
     "assets": {"kind": "Helicopter", "date": "2024-08-01", "total": "4", "operational": "2"},
 }
-ROLE = {"deployments": "force", "mandates": "force", "contributors": "force", "organizations": "finance",
-        "flows": "finance", "assets": "logistics"}
+ROLE = {
+    "deployments": "force",
+    "mandates": "force",
+    "contributors": "force",
+    "organizations": "finance",
+    "flows": "finance",
+    "assets": "logistics",
+}
 
 
 def references(world, kind: str) -> dict[str, object]:
@@ -38,16 +53,18 @@ BAD_INPUT = [
     ("flows", {"currency": "EUR"}, "currency", "no FX rate for EUR on or before 2024-03-01"),
     ("flows", {"currency": "CAD", "date": "2023-12-31"}, "currency", "no FX rate for CAD on or before 2023-12-31"),
     ("flows", {"amount": "-1"}, "amount", "must not be negative"),
-    ("deployments", {"change": "departure", "count": "250", "date": "2024-07-01"}, "count",
-     "makes KEN&#x27;s strength -50 on 2024-07-01"),
+    (
+        "deployments",
+        {"change": "departure", "count": "250", "date": "2024-07-01"},
+        "count",
+        "makes KEN&#x27;s strength -50 on 2024-07-01",
+    ),
     ("assets", {"operational": "5"}, "operational", "5 operational is above the total of 4"),
 ]
 
 
 @pytest.mark.parametrize(("kind", "bad", "field", "problem"), BAD_INPUT)
-def test_bad_input_is_refused_next_to_its_field_and_nothing_is_written(
-    world, client_of, kind, bad, field, problem
-):
+def test_bad_input_is_refused_next_to_its_field_and_nothing_is_written(world, client_of, kind, bad, field, problem):
     client = client_of(ROLE[kind])
     before = snapshot()
     data = {**GOOD[kind], **references(world, kind), **bad}
@@ -69,19 +86,33 @@ def test_bad_input_is_refused_next_to_its_field_and_nothing_is_written(
 def test_the_good_input_of_each_case_is_accepted(world, client_of):
     """The cases above differ from an accepted record by the bad value alone."""
     for kind, good in GOOD.items():
-        response = client_of(ROLE[kind]).post(reverse("record_new", args=["MSS", kind]),
-                                              {**good, **references(world, kind)})
+        response = client_of(ROLE[kind]).post(
+            reverse("record_new", args=["MSS", kind]), {**good, **references(world, kind)}
+        )
         assert response.status_code == 302, (kind, response.context["form"].errors if response.context else None)
 
 
 def test_a_rule_across_rows_is_checked_when_an_arrival_shrinks(world, client_of):
     client = client_of("force")
-    client.post(reverse("record_new", args=["MSS", "deployments"]),
-                {**GOOD["deployments"], "contributor": world.ken.pk, "change": "departure", "count": "150",
-                 "date": "2024-07-01"})
+    client.post(
+        reverse("record_new", args=["MSS", "deployments"]),
+        {
+            **GOOD["deployments"],
+            "contributor": world.ken.pk,
+            "change": "departure",
+            "count": "150",
+            "date": "2024-07-01",
+        },
+    )
     before = snapshot()
-    data = {"unit": "First contingent", "contributor": world.ken.pk, "category": "police", "change": "arrival",
-            "count": "100", "date": "2024-06-25"}
+    data = {
+        "unit": "First contingent",
+        "contributor": world.ken.pk,
+        "category": "police",
+        "change": "arrival",
+        "count": "100",
+        "date": "2024-06-25",
+    }
     response = client.post(reverse("record_edit", args=["MSS", "deployments", world.deployment.pk]), data)
     assert "makes KEN&#x27;s strength -50 on 2024-07-01" in response.content.decode()
     assert snapshot() == before
@@ -89,9 +120,16 @@ def test_a_rule_across_rows_is_checked_when_an_arrival_shrinks(world, client_of)
 
 def test_archiving_an_arrival_later_departures_need_is_refused(world, client_of):
     client = client_of("force")
-    client.post(reverse("record_new", args=["MSS", "deployments"]),
-                {**GOOD["deployments"], "contributor": world.ken.pk, "change": "departure", "count": "150",
-                 "date": "2024-07-01"})
+    client.post(
+        reverse("record_new", args=["MSS", "deployments"]),
+        {
+            **GOOD["deployments"],
+            "contributor": world.ken.pk,
+            "change": "departure",
+            "count": "150",
+            "date": "2024-07-01",
+        },
+    )
     before = snapshot()
     response = client.post(reverse("record_archive", args=["MSS", "deployments", world.deployment.pk]))
     assert response.status_code == 200
@@ -109,6 +147,7 @@ def test_a_second_mandate_with_the_same_authority_is_refused_at_the_top(world, c
 
 def test_the_same_authority_in_another_mission_is_fine(world, client_of):
     client = client_of("admin")
-    response = client.post(reverse("record_new", args=["GSF", "mandates"]),
-                           {**GOOD["mandates"], "authority": world.mandate.authority})
+    response = client.post(
+        reverse("record_new", args=["GSF", "mandates"]), {**GOOD["mandates"], "authority": world.mandate.authority}
+    )
     assert response.status_code == 302

@@ -5,15 +5,19 @@ from decimal import Decimal
 
 from django.urls import reverse
 
+from msaada.exchange.formats import FILES_BY_NAME
+from msaada.exchange.identity import record_row, row_identity
 from msaada.finance.models import Flow
 from msaada.forces.models import Deployment
 from msaada.missions.models import Mandate
-from msaada.records.formats import FILES_BY_NAME
-from msaada.records.identity import record_row, row_identity
 from msaada.sources.models import Citation
 
 NEW_DEPLOYMENT = {
-    "ref": "", "unit": "Second contingent", "category": "police", "change": "arrival", "count": "75",
+    "ref": "",
+    "unit": "Second contingent",
+    "category": "police",
+    "change": "arrival",
+    "count": "75",
     "date": "2025-01-03",
 }
 
@@ -23,17 +27,25 @@ def test_creating_a_deployment_saves_it_in_the_mission_of_the_url_with_its_sourc
 ):
     officer = user_of("force")
     client.force_login(officer)
-    data = {**NEW_DEPLOYMENT, "contributor": world.jam.pk, "sources": [world.article.pk, world.illustrative.pk],
-            "mission": world.gsf.pk}
+    data = {
+        **NEW_DEPLOYMENT,
+        "contributor": world.jam.pk,
+        "sources": [world.article.pk, world.illustrative.pk],
+        "mission": world.gsf.pk,
+    }
     response = client.post(reverse("record_new", args=["MSS", "deployments"]), data)
     created = Deployment.objects.get(unit="Second contingent")
     assert response.status_code == 302
     assert response.url == reverse("record_detail", args=["MSS", "deployments", created.pk])
     assert (created.mission, created.contributor, created.count, created.date) == (
-        world.mss, world.jam, 75, dt.date(2025, 1, 3)
+        world.mss,
+        world.jam,
+        75,
+        dt.date(2025, 1, 3),
     )
-    assert sorted(c.source.key for c in Citation.objects.filter(object_id=created.pk,
-                                                                 content_type__model="deployment")) == ["art-1", "demo"]
+    assert sorted(
+        c.source.key for c in Citation.objects.filter(object_id=created.pk, content_type__model="deployment")
+    ) == ["art-1", "demo"]
     versions = list(created.history.all())
     assert [(v.history_type, v.history_user) for v in versions] == [("+", officer)]
     # The identity is the one the import gives the same row, so importing it later finds this record.
@@ -45,8 +57,15 @@ def test_editing_a_flow_changes_it_and_records_the_change_with_the_user(world, u
     officer = user_of("finance")
     client.force_login(officer)
     flow = world.flow
-    data = {"ref": "CAN-1", "fund": world.fund.pk, "donor": world.canada.pk, "stage": "commitment",
-            "amount": "80,600,000", "currency": "CAD", "date": "2024-02-22"}
+    data = {
+        "ref": "CAN-1",
+        "fund": world.fund.pk,
+        "donor": world.canada.pk,
+        "stage": "commitment",
+        "amount": "80,600,000",
+        "currency": "CAD",
+        "date": "2024-02-22",
+    }
     response = client.post(reverse("record_edit", args=["MSS", "flows", flow.pk]), data)
     assert response.status_code == 302
     flow.refresh_from_db()
@@ -60,8 +79,14 @@ def test_editing_a_flow_changes_it_and_records_the_change_with_the_user(world, u
 def test_unticking_a_source_removes_only_that_citation(world, user_of, client):
     client.force_login(user_of("force"))
     deployment = world.deployment
-    data = {**NEW_DEPLOYMENT, "unit": "First contingent", "count": "200", "date": "2024-06-25",
-            "contributor": world.ken.pk, "sources": [world.illustrative.pk]}
+    data = {
+        **NEW_DEPLOYMENT,
+        "unit": "First contingent",
+        "count": "200",
+        "date": "2024-06-25",
+        "contributor": world.ken.pk,
+        "sources": [world.illustrative.pk],
+    }
     client.post(reverse("record_edit", args=["MSS", "deployments", deployment.pk]), data)
     cited = Citation.objects.filter(object_id=deployment.pk, content_type__model="deployment")
     assert [c.source.key for c in cited] == ["demo"]
@@ -102,8 +127,15 @@ def test_restoring_a_version_brings_back_its_values_as_a_new_version(world, user
     client.force_login(finance)
     flow = world.flow
     first = flow.history.earliest()
-    data = {"ref": "CAN-1", "fund": world.fund.pk, "donor": world.canada.pk, "stage": "paid",
-            "amount": "1000", "currency": "USD", "date": "2024-03-01"}
+    data = {
+        "ref": "CAN-1",
+        "fund": world.fund.pk,
+        "donor": world.canada.pk,
+        "stage": "paid",
+        "amount": "1000",
+        "currency": "USD",
+        "date": "2024-03-01",
+    }
     client.post(reverse("record_edit", args=["MSS", "flows", flow.pk]), data)
     client.force_login(other)
     url = reverse("record_restore", args=["MSS", "flows", flow.pk, first.history_id])
@@ -111,8 +143,9 @@ def test_restoring_a_version_brings_back_its_values_as_a_new_version(world, user
     assert client.post(url).status_code == 302
     flow = Flow.objects.get(pk=flow.pk)
     assert (flow.stage, flow.amount, flow.currency, flow.date) == (
-        "pledge", Decimal("80500000"), "CAD", dt.date(2024, 2, 22)
+        "pledge",
+        Decimal("80500000"),
+        "CAD",
+        dt.date(2024, 2, 22),
     )
-    assert [(v.history_type, v.history_user) for v in flow.history.all()] == [
-        ("~", other), ("~", finance), ("+", None)
-    ]
+    assert [(v.history_type, v.history_user) for v in flow.history.all()] == [("~", other), ("~", finance), ("+", None)]

@@ -27,14 +27,20 @@ def days_after(text: str, days: int) -> str:
 
 def mission(code: str = "mss", currency: str = "USD") -> Mission:
     return Mission.objects.create(
-        code=code, name="Multinational Security Support", host_country="HTI", lead_country="KEN",
+        code=code,
+        name="Multinational Security Support",
+        host_country="HTI",
+        lead_country="KEN",
         base_currency=currency,
     )
 
 
 def mandate(of: Mission, start: str, end: str, strength: int = 1000, authority: str | None = None) -> Mandate:
     return Mandate.objects.create(
-        mission=of, authority=authority or f"Resolution {start}", start=day(start), end=day(end),
+        mission=of,
+        authority=authority or f"Resolution {start}",
+        start=day(start),
+        end=day(end),
         authorized_strength=strength,
     )
 
@@ -43,18 +49,28 @@ def contributor(code: str) -> Contributor:
     return Contributor.objects.get_or_create(code=code)[0]
 
 
-def pledge(of: Mission, country: str, count: int, on: str, status: str = "pledged",
-           category: str = "police") -> Pledge:
+def pledge(of: Mission, country: str, count: int, on: str, status: str = "pledged", category: str = "police") -> Pledge:
     return Pledge.objects.create(
-        mission=of, contributor=contributor(country), category=category, count=count, date=day(on), status=status,
+        mission=of,
+        contributor=contributor(country),
+        category=category,
+        count=count,
+        date=day(on),
+        status=status,
     )
 
 
-def deploy(of: Mission, country: str, count: int, on: str, change: str = "arrival",
-           category: str = "police") -> Deployment:
+def deploy(
+    of: Mission, country: str, count: int, on: str, change: str = "arrival", category: str = "police"
+) -> Deployment:
     return Deployment.objects.create(
-        mission=of, contributor=contributor(country), unit="contingent", category=category, change=change,
-        count=count, date=day(on),
+        mission=of,
+        contributor=contributor(country),
+        unit="contingent",
+        category=category,
+        change=change,
+        count=count,
+        date=day(on),
     )
 
 
@@ -64,16 +80,24 @@ def organization(key: str = "canada") -> Organization:
 
 def fund(of: Mission) -> Fund:
     return Fund.objects.get_or_create(
-        mission=of, key="trust-fund",
+        mission=of,
+        key="trust-fund",
         defaults={"name": "Trust fund", "manager": organization("un"), "kind": "trust_fund"},
     )[0]
 
 
-def flow(of: Mission, stage: str, amount: str, on: str, currency: str = "USD", ref: str = "",
-         donor: str = "canada") -> Flow:
+def flow(
+    of: Mission, stage: str, amount: str, on: str, currency: str = "USD", ref: str = "", donor: str = "canada"
+) -> Flow:
     return Flow.objects.create(
-        mission=of, fund=fund(of), donor=organization(donor), stage=stage, amount=Decimal(amount),
-        currency=currency, date=day(on), ref=ref,
+        mission=of,
+        fund=fund(of),
+        donor=organization(donor),
+        stage=stage,
+        amount=Decimal(amount),
+        currency=currency,
+        date=day(on),
+        ref=ref,
     )
 
 
@@ -83,7 +107,11 @@ def rate(currency: str, on: str, per_usd: str) -> FxRate:
 
 def spend(of: Mission, amount: str, on: str, currency: str = "USD") -> Expenditure:
     return Expenditure.objects.create(
-        mission=of, fund=fund(of), budget_line="life support", amount=Decimal(amount), currency=currency,
+        mission=of,
+        fund=fund(of),
+        budget_line="life support",
+        amount=Decimal(amount),
+        currency=currency,
         date=day(on),
     )
 
@@ -91,8 +119,15 @@ def spend(of: Mission, amount: str, on: str, currency: str = "USD") -> Expenditu
 def contract(of: Mission, line: str, start: str, end: str) -> Contract:
     service_line = ServiceLine.objects.get_or_create(mission=of, name=line)[0]
     return Contract.objects.create(
-        mission=of, service_line=service_line, vendor="Vendor", funder=organization("us"), start=day(start),
-        end=day(end), value=Decimal("1000"), currency="USD", capacity=100,
+        mission=of,
+        service_line=service_line,
+        vendor="Vendor",
+        funder=organization("us"),
+        start=day(start),
+        end=day(end),
+        value=Decimal("1000"),
+        currency="USD",
+        capacity=100,
     )
 
 
@@ -106,14 +141,20 @@ def status(of: Site, on: str, value: str) -> SiteStatus:
 
 def source(key: str, kind: str = "report", publisher: str = "", on: str | None = None) -> Source:
     return Source.objects.create(
-        key=key, title=f"Title of {key}", publisher=publisher, date=day(on) if on else None, kind=kind,
+        key=key,
+        title=f"Title of {key}",
+        publisher=publisher,
+        date=day(on) if on else None,
+        kind=kind,
     )
 
 
 def cite(record: models.Model, *sources: Source) -> None:
     for cited in sources:
         Citation.objects.create(
-            content_type=ContentType.objects.get_for_model(record), object_id=record.pk, source=cited,
+            content_type=ContentType.objects.get_for_model(record),
+            object_id=record.pk,
+            source=cited,
         )
 
 

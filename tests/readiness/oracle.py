@@ -306,8 +306,9 @@ def as_json(figures: dict) -> dict:
     mandate = figures["mandate"]
     funding = figures["funding"]
     return {
-        "mandate": None if mandate is None else {**mandate, "start": _iso(mandate["start"]),
-                                                 "end": _iso(mandate["end"])},
+        "mandate": None
+        if mandate is None
+        else {**mandate, "start": _iso(mandate["start"]), "end": _iso(mandate["end"])},
         "strength": figures["strength"],
         "funding": {
             **{key: money_text(value) for key, value in funding.items() if key not in ("runway_days", "runway_end")},

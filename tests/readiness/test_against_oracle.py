@@ -104,8 +104,9 @@ def mission_files(draw, code: str) -> tuple[oracle.Rows, list[date]]:
     days = st.one_of(st.sampled_from(pool), offsets.map(lambda n: START + timedelta(days=n)))
     base = draw(st.sampled_from(["USD", "USD", "EUR", "CAD", "JPY"]))
     files: oracle.Rows = {name: list(rows) for name, rows in FIXED.items()}
-    files["missions.csv"] = [{"code": code, "name": "Test mission", "host_country": "HTI", "lead_country": "KEN",
-                              "base_currency": base}]
+    files["missions.csv"] = [
+        {"code": code, "name": "Test mission", "host_country": "HTI", "lead_country": "KEN", "base_currency": base}
+    ]
 
     files["fx_rates.csv"] = []
     for currency in CURRENCIES[1:]:
@@ -116,21 +117,33 @@ def mission_files(draw, code: str) -> tuple[oracle.Rows, list[date]]:
         ]
 
     files["mandates.csv"] = [
-        {"authority": f"Resolution {n}", "start": iso(start), "end": iso(end),
-         "authorized_strength": str(draw(st.sampled_from([0, 400, 1000, 2000, 2500]) | st.integers(0, 3000)))}
+        {
+            "authority": f"Resolution {n}",
+            "start": iso(start),
+            "end": iso(end),
+            "authorized_strength": str(draw(st.sampled_from([0, 400, 1000, 2000, 2500]) | st.integers(0, 3000))),
+        }
         for n, (start, end) in enumerate(draw(periods(st.sampled_from([0, 1, 1, 2, 3]), longest=400)), start=2700)
     ]
 
     files["pledges.csv"] = [
-        {"contributor": draw(st.sampled_from(CONTRIBUTORS)), "category": draw(st.sampled_from(["police", "military"])),
-         "count": str(draw(st.integers(0, 1000))), "date": iso(draw(days)),
-         "status": draw(st.sampled_from(["pledged", "confirmed", "withdrawn"]))}
+        {
+            "contributor": draw(st.sampled_from(CONTRIBUTORS)),
+            "category": draw(st.sampled_from(["police", "military"])),
+            "count": str(draw(st.integers(0, 1000))),
+            "date": iso(draw(days)),
+            "status": draw(st.sampled_from(["pledged", "confirmed", "withdrawn"])),
+        }
         for _ in range(draw(st.integers(0, 6)))
     ]
 
     events = sorted(
-        (draw(days), draw(st.sampled_from(CONTRIBUTORS)), draw(st.sampled_from(["arrival", "arrival", "departure"])),
-         draw(st.integers(0, 600)))
+        (
+            draw(days),
+            draw(st.sampled_from(CONTRIBUTORS)),
+            draw(st.sampled_from(["arrival", "arrival", "departure"])),
+            draw(st.integers(0, 600)),
+        )
         for _ in range(draw(st.integers(0, 8)))
     )
     strength = dict.fromkeys(CONTRIBUTORS, 0)
@@ -139,14 +152,27 @@ def mission_files(draw, code: str) -> tuple[oracle.Rows, list[date]]:
         if change == "departure":
             count = min(count, strength[country])  # never below zero, as the import demands
         strength[country] += count if change == "arrival" else -count
-        files["deployments.csv"].append({"contributor": country, "unit": "Contingent", "category": "police",
-                                         "change": change, "count": str(count), "date": iso(day)})
+        files["deployments.csv"].append(
+            {
+                "contributor": country,
+                "unit": "Contingent",
+                "category": "police",
+                "change": change,
+                "count": str(count),
+                "date": iso(day),
+            }
+        )
 
     files["flows.csv"] = [
-        {"ref": draw(st.sampled_from(["", "", "C-1", "C-2", "C-3"])), "fund": draw(st.sampled_from(["tf", "bil"])),
-         "donor": draw(st.sampled_from(["can-gov", "us-gov"])),
-         "stage": draw(st.sampled_from(["pledge", "commitment", "paid", "paid"])), "amount": draw(amounts),
-         "currency": draw(st.sampled_from(CURRENCIES)), "date": iso(draw(days))}
+        {
+            "ref": draw(st.sampled_from(["", "", "C-1", "C-2", "C-3"])),
+            "fund": draw(st.sampled_from(["tf", "bil"])),
+            "donor": draw(st.sampled_from(["can-gov", "us-gov"])),
+            "stage": draw(st.sampled_from(["pledge", "commitment", "paid", "paid"])),
+            "amount": draw(amounts),
+            "currency": draw(st.sampled_from(CURRENCIES)),
+            "date": iso(draw(days)),
+        }
         for _ in range(draw(st.integers(0, 10)))
     ]
     if draw(st.integers(0, 3)) == 0:
@@ -157,24 +183,41 @@ def mission_files(draw, code: str) -> tuple[oracle.Rows, list[date]]:
                 files["flows.csv"].append({**row, "stage": "paid", "amount": plain(part)})
 
     files["expenditures.csv"] = [
-        {"fund": "tf", "budget_line": draw(st.sampled_from(["Rations", "Fuel"])), "amount": draw(amounts),
-         "currency": draw(st.sampled_from(CURRENCIES)), "date": iso(draw(days))}
+        {
+            "fund": "tf",
+            "budget_line": draw(st.sampled_from(["Rations", "Fuel"])),
+            "amount": draw(amounts),
+            "currency": draw(st.sampled_from(CURRENCIES)),
+            "date": iso(draw(days)),
+        }
         for _ in range(draw(st.integers(0, 6)))
     ]
 
     files["contracts.csv"] = [
-        {"service_line": line, "vendor": "Vendor", "funder": "us-gov", "start": iso(start), "end": iso(end),
-         "value": "1000", "currency": "USD", "capacity": "500"}
+        {
+            "service_line": line,
+            "vendor": "Vendor",
+            "funder": "us-gov",
+            "start": iso(start),
+            "end": iso(end),
+            "value": "1000",
+            "currency": "USD",
+            "capacity": "500",
+        }
         for line in draw(st.lists(st.sampled_from(LINES), max_size=3, unique=True))
         for start, end in draw(periods(st.integers(1, 3), longest=200))
     ]
 
     sites = draw(st.lists(st.sampled_from(SITES), max_size=3, unique=True))
-    files["sites.csv"] = [{"name": name, "kind": "airport", "latitude": "18.58", "longitude": "-72.29"}
-                          for name in sites]
+    files["sites.csv"] = [
+        {"name": name, "kind": "airport", "latitude": "18.58", "longitude": "-72.29"} for name in sites
+    ]
     files["site_status.csv"] = [
-        {"site": draw(st.sampled_from(sites)), "date": iso(draw(days)),
-         "status": draw(st.sampled_from(["hostile", "contested", "secured", "reopened"]))}
+        {
+            "site": draw(st.sampled_from(sites)),
+            "date": iso(draw(days)),
+            "status": draw(st.sampled_from(["hostile", "contested", "secured", "reopened"])),
+        }
         for _ in range(draw(st.integers(0, 6) if sites else st.just(0)))
     ]
     return files, pool
@@ -194,7 +237,8 @@ def scenarios(draw) -> Scenario:
     """Draw the mission under test, records of it to archive, maybe another mission, and dates to brief it on."""
     files, pool = draw(mission_files(CODE))
     archived = {
-        name: draw(st.sets(st.sampled_from(candidates), max_size=2)) if candidates and draw(st.integers(0, 3)) == 0
+        name: draw(st.sets(st.sampled_from(candidates), max_size=2))
+        if candidates and draw(st.integers(0, 3)) == 0
         else set()
         for name, candidates in ((name, archivable(files, name)) for name in ARCHIVABLE)
     }
@@ -208,8 +252,14 @@ def scenarios(draw) -> Scenario:
 
 
 ARCHIVABLE = {
-    "mandates.csv": Mandate, "pledges.csv": Pledge, "deployments.csv": Deployment, "flows.csv": Flow,
-    "expenditures.csv": Expenditure, "contracts.csv": Contract, "sites.csv": Site, "site_status.csv": SiteStatus,
+    "mandates.csv": Mandate,
+    "pledges.csv": Pledge,
+    "deployments.csv": Deployment,
+    "flows.csv": Flow,
+    "expenditures.csv": Expenditure,
+    "contracts.csv": Contract,
+    "sites.csv": Site,
+    "site_status.csv": SiteStatus,
     "fx_rates.csv": FxRate,
 }
 
@@ -226,8 +276,9 @@ def archivable(files: oracle.Rows, name: str) -> list[int]:
 
 def current(files: oracle.Rows, archived: dict[str, set[int]]) -> oracle.Rows:
     """Return the rows the brief should see: those not archived."""
-    return {name: [row for n, row in enumerate(rows) if n not in archived.get(name, ())]
-            for name, rows in files.items()}
+    return {
+        name: [row for n, row in enumerate(rows) if n not in archived.get(name, ())] for name, rows in files.items()
+    }
 
 
 def archive(archived: dict[str, set[int]]) -> None:
@@ -275,24 +326,28 @@ def implementation(as_of: date) -> dict:
     data = json.loads(out.getvalue(), parse_float=Decimal)
     mandate, strength = data["mandate"], data["strength"]
     return {
-        "mandate": mandate and {key: mandate[key] for key in
-                                ("authority", "start", "end", "active", "days_left", "authorized_strength")},
+        "mandate": mandate
+        and {key: mandate[key] for key in ("authority", "start", "end", "active", "days_left", "authorized_strength")},
         "strength": {
             **{key: strength[key] for key in ("deployed", "pledged", "authorized")},
             "deployed_pct": None if strength["deployed_pct"] is None else Decimal(str(strength["deployed_pct"])),
-            "by_contributor": [{key: row[key] for key in ("contributor", "deployed", "pledged")}
-                               for row in strength["by_contributor"]],
+            "by_contributor": [
+                {key: row[key] for key in ("contributor", "deployed", "pledged")} for row in strength["by_contributor"]
+            ],
         },
         "funding": data["funding"],
-        "life_support": [{key: line[key] for key in ("service_line", "covered_until", "gap_days_before_mandate_end")}
-                         for line in data["life_support"]],
+        "life_support": [
+            {key: line[key] for key in ("service_line", "covered_until", "gap_days_before_mandate_end")}
+            for line in data["life_support"]
+        ],
         "sites": [{key: site[key] for key in ("name", "status", "since")} for site in data["sites"]],
         "risks": [[risk["code"], risk["severity"], risk.get("subject")] for risk in data["risks"]],
     }
 
 
-def check(files: oracle.Rows, dates: list[date], archived: dict[str, set[int]] | None = None,
-          other: oracle.Rows | None = None) -> None:
+def check(
+    files: oracle.Rows, dates: list[date], archived: dict[str, set[int]] | None = None, other: oracle.Rows | None = None
+) -> None:
     """Import the files (and another mission's) into an empty database and compare the brief with the oracle."""
     seen = current(files, archived or {})
     with tempfile.TemporaryDirectory() as folder, pytest.raises(Rollback), transaction.atomic():
@@ -316,16 +371,24 @@ def test_brief_agrees_with_the_oracle(db, scenario: Scenario) -> None:
 def usd_mission(**files: list[dict[str, str]]) -> oracle.Rows:
     """Return a USD mission's files: the fixed ones, a CAD rate before everything, and those given."""
     rows = {name: list(r) for name, r in FIXED.items()}
-    rows["missions.csv"] = [{"code": CODE, "name": "Test mission", "host_country": "HTI", "lead_country": "KEN",
-                             "base_currency": "USD"}]
+    rows["missions.csv"] = [
+        {"code": CODE, "name": "Test mission", "host_country": "HTI", "lead_country": "KEN", "base_currency": "USD"}
+    ]
     rows["fx_rates.csv"] = [{"date": "2024-12-01", "currency": "CAD", "per_usd": "1.35"}]
     rows |= {name: [] for name in ARCHIVABLE if name not in rows}
     return rows | {name.replace("_csv", ".csv"): r for name, r in files.items()}
 
 
 def flow(stage: str, amount: str, currency: str = "CAD", on: str = "2025-01-01") -> dict[str, str]:
-    return {"ref": "", "fund": "tf", "donor": "can-gov", "stage": stage, "amount": amount, "currency": currency,
-            "date": on}
+    return {
+        "ref": "",
+        "fund": "tf",
+        "donor": "can-gov",
+        "stage": stage,
+        "amount": amount,
+        "currency": currency,
+        "date": on,
+    }
 
 
 # Paid 200 CAD and spent 100 CAD on the same day at 1.35 CAD per USD: the cash is exactly 90 days of
@@ -334,11 +397,13 @@ def flow(stage: str, amount: str, currency: str = "CAD", on: str = "2025-01-01")
 # digits, the brief once said 89 days, to 2025-03-31, and reported a FUNDING_RUNWAY (medium) against a
 # mandate ending 2025-04-01 that the money reaches.
 RUNWAY_FLOOR = usd_mission(
-    mandates_csv=[{"authority": "Resolution 2751", "start": "2024-10-02", "end": "2025-04-01",
-                   "authorized_strength": "0"}],
+    mandates_csv=[
+        {"authority": "Resolution 2751", "start": "2024-10-02", "end": "2025-04-01", "authorized_strength": "0"}
+    ],
     flows_csv=[flow("paid", "200")],
-    expenditures_csv=[{"fund": "tf", "budget_line": "Rations", "amount": "100", "currency": "CAD",
-                       "date": "2025-01-01"}],
+    expenditures_csv=[
+        {"fund": "tf", "budget_line": "Rations", "amount": "100", "currency": "CAD", "date": "2025-01-01"}
+    ],
 )
 
 # Pledged 100 CAD, paid 75 CAD at 1.3531 CAD per USD: exactly 25 % unpaid, which README's UNPAID_PLEDGES

@@ -82,7 +82,10 @@ def test_earlier_brief_of_a_later_dated_mission_is_as_it_was():
     early = brief(mss, "2024-06-20")["funding"]
     # CAD 1355 at 1.355 + 2000 pledged; CAD 1355 committed; 1500 paid; CAD 1355 unpaid at 1.355
     assert (early["pledged"], early["committed"], early["paid"], early["unpaid_commitments"]) == (
-        "3000.00", "1000.00", "1500.00", "1000.00"
+        "3000.00",
+        "1000.00",
+        "1500.00",
+        "1000.00",
     )
 
 
@@ -94,14 +97,14 @@ def test_archived_records_are_left_out():
     records = [
         deploy(mss, "KEN", 500, "2025-01-01"),
         pledge(mss, "KEN", 2000, "2025-01-01"),  # would replace the 1000
-        pledge(mss, "BLZ", 50, "2025-02-01"),    # would replace the withdrawal
+        pledge(mss, "BLZ", 50, "2025-02-01"),  # would replace the withdrawal
         mandate(mss, "2025-09-01", "2026-09-01", strength=5000, authority="Extra"),
-        rate("CAD", "2025-02-01", "1.2"),        # would convert the CAD payment and the unpaid CAD differently
+        rate("CAD", "2025-02-01", "1.2"),  # would convert the CAD payment and the unpaid CAD differently
         flow(mss, "paid", "100", "2025-03-01"),
         flow(mss, "commitment", "100", "2025-03-01", ref="X"),
         spend(mss, "100", "2025-09-01"),
         contract(mss, "Accommodation", "2025-10-01", "2025-12-31"),  # would extend the run
-        contract(mss, "Medical", "2025-01-01", "2025-12-31"),        # would list a line
+        contract(mss, "Medical", "2025-01-01", "2025-12-31"),  # would list a line
         status(airport, "2025-09-01", "secured"),
         site(mss, "Extra site"),
     ]

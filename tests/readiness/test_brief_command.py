@@ -83,9 +83,15 @@ def test_markdown_format_has_sections_and_tables():
 def test_empty_mission_in_text_says_what_is_missing():
     mission("empty")
     text = run("--mission", "empty", "--as-of", "2025-09-23")
-    for line in ("No mandate started on or before 23 Sep 2025.", "0 deployed, 0 pledged, no authorized strength.",
-                 "Runway: no spending in the last 90 days.", "No service line has a contract.",
-                 "No sites on record.", "No risks found.", "No sources cited."):
+    for line in (
+        "No mandate started on or before 23 Sep 2025.",
+        "0 deployed, 0 pledged, no authorized strength.",
+        "Runway: no spending in the last 90 days.",
+        "No service line has a contract.",
+        "No sites on record.",
+        "No risks found.",
+        "No sources cited.",
+    ):
         assert line in text
 
 
@@ -144,7 +150,12 @@ def msaada(var_dir: Path, *args: str) -> subprocess.CompletedProcess:
     env = command_env(MSAADA_VAR_DIR=str(var_dir))
     return subprocess.run(  # noqa: S603 (our own interpreter and arguments)
         [sys.executable, "-c", "from msaada.cli import main; main()", *args],
-        env=env, cwd=REPO, capture_output=True, text=True, timeout=120, check=False,
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -156,8 +167,10 @@ def test_console_script_fails_with_one_line_and_no_traceback(tmp_path):
     assert written.returncode == 0, written.stderr
     for args, message in [
         (("--mission", "NOPE"), "CommandError: no mission with code 'NOPE'"),
-        (("--mission", "EUR1", "--as-of", "2025-09-23"),
-         "CommandError: no exchange rate for EUR on or before 2025-01-05"),
+        (
+            ("--mission", "EUR1", "--as-of", "2025-09-23"),
+            "CommandError: no exchange rate for EUR on or before 2025-01-05",
+        ),
     ]:
         result = msaada(tmp_path, "brief", *args)
         assert result.returncode != 0

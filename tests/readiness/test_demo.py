@@ -19,23 +19,39 @@ def test_mss_brief_as_of_2025_09_23_is_the_expected_one():
     call_command("import", str(DEMO / "mss"), "--mission", "MSS", stdout=StringIO())
     data = brief(Mission.objects.get(code="MSS"), "2025-09-23")
     assert data["mandate"] == {
-        "authority": "UNSC resolution 2751 (2024)", "start": "2024-10-02", "end": "2025-10-02", "active": True,
-        "days_left": 9, "authorized_strength": 2500,
+        "authority": "UNSC resolution 2751 (2024)",
+        "start": "2024-10-02",
+        "end": "2025-10-02",
+        "active": True,
+        "days_left": 9,
+        "authorized_strength": 2500,
     }
     strength = data["strength"]
     assert (strength["deployed"], strength["pledged"], strength["authorized"], strength["deployed_pct"]) == (
-        991, 1628, 2500, 39.6
+        991,
+        1628,
+        2500,
+        39.6,
     )
     by_contributor = {row["contributor"]: (row["deployed"], row["pledged"]) for row in strength["by_contributor"]}
     assert by_contributor == {
-        "KEN": (732, 1000), "GTM": (150, 150), "SLV": (78, 78), "JAM": (23, 200), "BHS": (6, 150), "BLZ": (2, 50),
+        "KEN": (732, 1000),
+        "GTM": (150, 150),
+        "SLV": (78, 78),
+        "JAM": (23, 200),
+        "BHS": (6, 150),
+        "BLZ": (2, 50),
     }
     assert sum(deployed for deployed, _ in by_contributor.values()) == 991
     assert data["funding"] == {
-        "pledged": "413000000.00", "committed": "169000000.00", "paid": "413000000.00", "spent": "409800000.00",
-        "cash": "3200000.00", "unpaid_commitments": "0.00",
+        "pledged": "413000000.00",
+        "committed": "169000000.00",
+        "paid": "413000000.00",
+        "spent": "409800000.00",
+        "cash": "3200000.00",
+        "unpaid_commitments": "0.00",
         "daily_burn": "433333.33",  # 39,000,000 / 90
-        "runway_days": 7,           # floor(3,200,000 * 90 / 39,000,000) = floor(7.38)
+        "runway_days": 7,  # floor(3,200,000 * 90 / 39,000,000) = floor(7.38)
         "runway_end": "2025-09-30",
         "gap_to_mandate_end": "700000.00",  # 39,000,000 * 9 / 90 - 3,200,000 - 0
     }
@@ -78,7 +94,9 @@ def test_gsf_brief_as_of_2025_12_10_is_the_expected_one():
     call_command("import", str(DEMO / "gsf"), "--mission", "GSF", stdout=StringIO())
     data = brief(Mission.objects.get(code="GSF"), "2025-12-10")
     assert (data["mandate"]["authorized_strength"], data["strength"]["deployed"], data["strength"]["pledged"]) == (
-        5550, 0, 3000
+        5550,
+        0,
+        3000,
     )
     # C$40M at 1.38 CAD per USD
     assert (data["funding"]["pledged"], data["funding"]["paid"]) == ("28985507.25", "0.00")

@@ -32,10 +32,15 @@ def test_stage_sums_spent_and_cash_up_to_the_date():
     spend(mss, "150", "2025-04-01")
     spend(mss, "50", "2025-09-24")  # after D
     assert funding(brief(mss, D)) == {
-        "pledged": "1000.00", "committed": "600.00", "paid": "500.25", "spent": "150.00",
+        "pledged": "1000.00",
+        "committed": "600.00",
+        "paid": "500.25",
+        "spent": "150.00",
         "cash": "350.25",  # 500.25 - 150
         "unpaid_commitments": "600.00",  # the commitment has no ref: a contribution of its own, nothing paid on it
-        "daily_burn": "0.00", "runway_days": None, "runway_end": None,  # 2025-04-01 is before the window
+        "daily_burn": "0.00",
+        "runway_days": None,
+        "runway_end": None,  # 2025-04-01 is before the window
         "gap_to_mandate_end": "0.00",
     }
 
@@ -53,8 +58,8 @@ def test_flow_paid_in_instalments_at_two_rates():
     rate("EUR", "2025-01-01", "0.9")
     rate("EUR", "2025-02-01", "0.75")
     flow(mss, "commitment", "900", "2025-01-10", currency="EUR", ref="CAN-1")  # 900 / 0.9 = USD 1000
-    flow(mss, "paid", "450", "2025-01-20", currency="EUR", ref="CAN-1")        # 450 / 0.9 = USD 500
-    flow(mss, "paid", "450", "2025-02-10", currency="EUR", ref="CAN-1")        # 450 / 0.75 = USD 600
+    flow(mss, "paid", "450", "2025-01-20", currency="EUR", ref="CAN-1")  # 450 / 0.9 = USD 500
+    flow(mss, "paid", "450", "2025-02-10", currency="EUR", ref="CAN-1")  # 450 / 0.75 = USD 600
     money = funding(brief(mss, "2025-03-01"))
     assert (money["committed"], money["paid"], money["cash"]) == ("1000.00", "1100.00", "1100.00")
     # Paid in full in euros: nothing unpaid, though USD 1100 paid is more than USD 1000 committed.
@@ -126,8 +131,8 @@ def test_same_ref_in_another_mission_is_another_contribution():
 def test_burn_window_counts_d_minus_89_but_not_d_minus_90():
     mss = mission()
     flow(mss, "paid", "3000", "2025-01-01")
-    spend(mss, "900", WINDOW_START)             # D - 89: in the window
-    spend(mss, "450", days_after(D, -90))       # D - 90: spent, but not in the window
+    spend(mss, "900", WINDOW_START)  # D - 89: in the window
+    spend(mss, "450", days_after(D, -90))  # D - 90: spent, but not in the window
     money = funding(brief(mss, D))
     assert (money["spent"], money["cash"], money["daily_burn"]) == ("1350.00", "1650.00", "10.00")  # 900 / 90
     assert money["runway_days"] == 165  # floor(1650 * 90 / 900)
@@ -142,7 +147,9 @@ def test_no_expenditure_in_the_window_gives_no_runway_and_no_funding_risk():
     data = brief(mss, D)
     assert funding(data)["spent"] == "500.00"
     assert (funding(data)["daily_burn"], funding(data)["runway_days"], funding(data)["runway_end"]) == (
-        "0.00", None, None
+        "0.00",
+        None,
+        None,
     )
     assert funding(data)["gap_to_mandate_end"] == "0.00"  # max(0, 0 * 9 - 500 - 0)
     assert risks(data, "FUNDING_RUNWAY") == []
@@ -155,12 +162,15 @@ def test_expenditures_of_zero_in_the_window_give_no_runway():
     assert (funding(brief(mss, D))["daily_burn"], funding(brief(mss, D))["runway_days"]) == ("0.00", None)
 
 
-@pytest.mark.parametrize(("in_window", "burn"), [
-    ("11.25", "0.12"),    # 0.125 a day: half-even to 0.12
-    ("12.15", "0.14"),    # 0.135 a day: half-even to 0.14
-    ("1000", "11.11"),    # 11.111...
-    ("39000000", "433333.33"),
-])
+@pytest.mark.parametrize(
+    ("in_window", "burn"),
+    [
+        ("11.25", "0.12"),  # 0.125 a day: half-even to 0.12
+        ("12.15", "0.14"),  # 0.135 a day: half-even to 0.14
+        ("1000", "11.11"),  # 11.111...
+        ("39000000", "433333.33"),
+    ],
+)
 def test_daily_burn_is_printed_half_even_to_the_cent(in_window, burn):
     mss = mission()
     spend(mss, in_window, "2025-09-01")
@@ -225,7 +235,7 @@ def test_absurdly_negative_runway_is_held_at_the_calendars_start():
     mss = mission()
     flow(mss, "paid", "0.0001", "2025-01-01")
     spend(mss, "900000000000000", "2025-01-02")  # before the window: cash about -9e14
-    spend(mss, "0.0001", "2025-09-01")           # the window's only spending
+    spend(mss, "0.0001", "2025-09-01")  # the window's only spending
     money = funding(brief(mss, D))
     # floor(-899999999999999.9999... * 90 / 0.0001): about -8.1e20 days
     assert money["runway_end"] == "0001-01-01"
@@ -275,13 +285,16 @@ def test_gap_after_the_mandate_ended_or_without_one_counts_no_days():
     assert funding(brief(without, D))["gap_to_mandate_end"] == "900.00"
 
 
-@pytest.mark.parametrize(("cash", "mandate_end", "severity"), [
-    ("3000", "2026-09-30", "high"),    # runway 30 days (to 2025-10-23)
-    ("3100", "2026-09-30", "medium"),  # runway 31 days
-    ("3000", "2025-10-24", "high"),    # runway ends 2025-10-23, the day before the mandate's end
-    ("3100", "2025-10-24", None),      # runway ends on the mandate's end
-    ("3200", "2025-10-24", None),      # runway ends after the mandate's end
-])
+@pytest.mark.parametrize(
+    ("cash", "mandate_end", "severity"),
+    [
+        ("3000", "2026-09-30", "high"),  # runway 30 days (to 2025-10-23)
+        ("3100", "2026-09-30", "medium"),  # runway 31 days
+        ("3000", "2025-10-24", "high"),  # runway ends 2025-10-23, the day before the mandate's end
+        ("3100", "2025-10-24", None),  # runway ends on the mandate's end
+        ("3200", "2025-10-24", None),  # runway ends after the mandate's end
+    ],
+)
 def test_funding_runway_boundaries(cash, mandate_end, severity):
     mss = mission()
     mandate(mss, "2025-01-01", mandate_end)
@@ -303,7 +316,10 @@ def test_funding_runway_message_and_evidence():
         "Cash of USD 3,000.00 lasts 30 days at USD 100.00 a day, to 23 Oct 2025, before the mandate ends on 30 Sep 2026"
     )
     assert risk["evidence"] == {
-        "cash": "3000.00", "daily_burn": "100.00", "runway_days": 30, "runway_end": "2025-10-23",
+        "cash": "3000.00",
+        "daily_burn": "100.00",
+        "runway_days": 30,
+        "runway_end": "2025-10-23",
         "mandate_end": "2026-09-30",
     }
 
@@ -317,12 +333,15 @@ def test_funding_runway_needs_a_mandate():
     assert risks(data, "FUNDING_RUNWAY") == []
 
 
-@pytest.mark.parametrize(("paid", "fires"), [
-    ("750", False),       # exactly 25 % unpaid
-    ("749.99", True),     # 25.001 %
-    ("749.9999", True),   # 250.0001 unpaid: over a quarter, though it prints as 250.00
-    ("1200", False),      # more paid than pledged
-])
+@pytest.mark.parametrize(
+    ("paid", "fires"),
+    [
+        ("750", False),  # exactly 25 % unpaid
+        ("749.99", True),  # 25.001 %
+        ("749.9999", True),  # 250.0001 unpaid: over a quarter, though it prints as 250.00
+        ("1200", False),  # more paid than pledged
+    ],
+)
 def test_unpaid_pledges_boundary(paid, fires):
     mss = mission()
     flow(mss, "pledge", "1000", "2025-01-01")
@@ -378,7 +397,11 @@ def test_a_runway_of_whole_days_through_a_conversion_is_not_a_day_short():
     money = funding(data)
     # Cash is 100 / 1.35 and the window spent 100 / 1.35: exactly 90 days, though neither ends as a decimal.
     assert (money["cash"], money["spent"], money["runway_days"], money["runway_end"]) == (
-        "74.07", "74.07", 90, "2025-04-01")
+        "74.07",
+        "74.07",
+        90,
+        "2025-04-01",
+    )
     assert risks(data, "FUNDING_RUNWAY") == []  # the money lasts to the mandate's last day
 
 
@@ -463,18 +486,21 @@ def test_base_currency_other_than_usd_converts_through_usd_with_both_rates():
     rate("EUR", "2025-02-01", "0.8")
     rate("GBP", "2025-01-01", "0.75")
     rate("GBP", "2025-02-01", "0.5")
-    flow(eur, "paid", "1000", "2025-01-15", currency="USD")        # 1000 * 0.9 = 900
-    flow(eur, "paid", "300", "2025-02-15", currency="GBP")         # 300 / 0.5 * 0.8 = 480
-    flow(eur, "paid", "100", "2025-02-15", currency="EUR")         # 100, no rate needed
+    flow(eur, "paid", "1000", "2025-01-15", currency="USD")  # 1000 * 0.9 = 900
+    flow(eur, "paid", "300", "2025-02-15", currency="GBP")  # 300 / 0.5 * 0.8 = 480
+    flow(eur, "paid", "100", "2025-02-15", currency="EUR")  # 100, no rate needed
     flow(eur, "commitment", "150", "2025-01-05", currency="GBP", ref="G")  # 150 / 0.75 * 0.9 = 180
     flow(eur, "commitment", "100", "2025-01-05", currency="USD", ref="U")  # 100 * 0.9 = 90
-    flow(eur, "commitment", "50", "2025-01-05", currency="EUR", ref="E")   # 50
-    spend(eur, "75", "2025-01-20", currency="GBP")                 # 75 / 0.75 * 0.9 = 90
+    flow(eur, "commitment", "50", "2025-01-05", currency="EUR", ref="E")  # 50
+    spend(eur, "75", "2025-01-20", currency="GBP")  # 75 / 0.75 * 0.9 = 90
     data = brief(eur, "2025-03-01")
     assert data["currency"] == "EUR"
     money = funding(data)
     assert (money["paid"], money["committed"], money["spent"], money["cash"]) == (
-        "1480.00", "320.00", "90.00", "1390.00"
+        "1480.00",
+        "320.00",
+        "90.00",
+        "1390.00",
     )
     # At the rates of 2025-03-01 (GBP 0.5, EUR 0.8): 150 / 0.5 * 0.8 + 100 * 0.8 + 50 = 240 + 80 + 50
     assert money["unpaid_commitments"] == "370.00"

@@ -87,7 +87,9 @@ def test_contract_starting_after_the_date_lists_the_line_uncovered(mss):
     assert (risk["severity"], risk["subject"]) == ("high", "Rations")
     assert risk["message"] == "Rations: no contract covers 1 Mar 2025"
     assert risk["evidence"] == {
-        "service_line": "Rations", "covered_until": None, "mandate_end": MANDATE_END,
+        "service_line": "Rations",
+        "covered_until": None,
+        "mandate_end": MANDATE_END,
         "gap_days_before_mandate_end": 305,
     }
 
@@ -112,11 +114,14 @@ def test_covered_to_or_beyond_the_mandate_end_has_no_gap(mss):
     assert risks(data, "SERVICE_GAP") == []
 
 
-@pytest.mark.parametrize(("covered_until", "severity"), [
-    ("2025-03-31", "high"),    # 30 days after D
-    ("2025-04-01", "medium"),  # 31 days after D
-    ("2025-12-30", "medium"),  # the day before the mandate's end
-])
+@pytest.mark.parametrize(
+    ("covered_until", "severity"),
+    [
+        ("2025-03-31", "high"),  # 30 days after D
+        ("2025-04-01", "medium"),  # 31 days after D
+        ("2025-12-30", "medium"),  # the day before the mandate's end
+    ],
+)
 def test_service_gap_high_within_30_days_else_medium(mss, covered_until, severity):
     contract(mss, "Rations", "2025-01-01", covered_until)
     assert gap_risks(brief(mss, D)) == [("Rations", severity)]
@@ -129,7 +134,9 @@ def test_service_gap_message_and_evidence():
     [risk] = risks(brief(mss, "2025-09-23"), "SERVICE_GAP")
     assert risk["message"] == "Accommodation: covered until 30 Sep 2025, 2 days before the mandate ends on 2 Oct 2025"
     assert risk["evidence"] == {
-        "service_line": "Accommodation", "covered_until": "2025-09-30", "mandate_end": "2025-10-02",
+        "service_line": "Accommodation",
+        "covered_until": "2025-09-30",
+        "mandate_end": "2025-10-02",
         "gap_days_before_mandate_end": 2,
     }
 

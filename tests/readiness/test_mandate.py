@@ -28,17 +28,24 @@ def test_active_mandate_and_its_days_left():
     mss = mission()
     mandate(mss, "2024-10-02", "2025-10-02", strength=2500, authority="UNSC resolution 2751 (2024)")
     assert brief(mss, "2025-09-23")["mandate"] == {
-        "authority": "UNSC resolution 2751 (2024)", "start": "2024-10-02", "end": "2025-10-02", "active": True,
-        "days_left": 9, "authorized_strength": 2500,
+        "authority": "UNSC resolution 2751 (2024)",
+        "start": "2024-10-02",
+        "end": "2025-10-02",
+        "active": True,
+        "days_left": 9,
+        "authorized_strength": 2500,
     }
 
 
-@pytest.mark.parametrize(("end", "days_left", "severity"), [
-    ("2025-10-01", 30, "high"),     # 2025-09-01 + 30 days
-    ("2025-10-02", 31, "medium"),
-    ("2025-11-30", 90, "medium"),   # Sep has 30 days, Oct 31: 30 + 31 + 29 = 90
-    ("2025-12-01", 91, None),
-])
+@pytest.mark.parametrize(
+    ("end", "days_left", "severity"),
+    [
+        ("2025-10-01", 30, "high"),  # 2025-09-01 + 30 days
+        ("2025-10-02", 31, "medium"),
+        ("2025-11-30", 90, "medium"),  # Sep has 30 days, Oct 31: 30 + 31 + 29 = 90
+        ("2025-12-01", 91, None),
+    ],
+)
 def test_mandate_expiry_boundaries(end, days_left, severity):
     mss = mission()
     mandate(mss, "2025-01-01", end, authority="Res. 1")

@@ -49,18 +49,28 @@ def add_in_bulk(mss, n: int) -> None:
     trust_fund, donor, kenya = fund(mss), organization(), contributor("KEN")
     days = [D - timedelta(days=i % 200) for i in range(n)]
     Flow.objects.bulk_create(
-        Flow(mission=mss, fund=trust_fund, donor=donor, stage="paid" if i % 2 else "commitment", amount=Decimal(1),
-             currency="EUR", date=days[i], ref="" if i % 6 >= 4 else f"B{i // 2}")
+        Flow(
+            mission=mss,
+            fund=trust_fund,
+            donor=donor,
+            stage="paid" if i % 2 else "commitment",
+            amount=Decimal(1),
+            currency="EUR",
+            date=days[i],
+            ref="" if i % 6 >= 4 else f"B{i // 2}",
+        )
         for i in range(n)
     )
     Expenditure.objects.bulk_create(
-        Expenditure(mission=mss, fund=trust_fund, budget_line="rations", amount=Decimal(1), currency="USD",
-                    date=days[i])
+        Expenditure(
+            mission=mss, fund=trust_fund, budget_line="rations", amount=Decimal(1), currency="USD", date=days[i]
+        )
         for i in range(n)
     )
     Deployment.objects.bulk_create(
-        Deployment(mission=mss, contributor=kenya, unit="bulk", category="police", change="arrival", count=1,
-                   date=days[i])
+        Deployment(
+            mission=mss, contributor=kenya, unit="bulk", category="police", change="arrival", count=1, date=days[i]
+        )
         for i in range(n)
     )
 
@@ -78,8 +88,17 @@ def test_query_count_does_not_grow_with_the_records():
     cite(rate("EUR", "2025-01-01", "0.8"), report)
     cite(pledge(mss, "KEN", 1000, "2024-01-01"), report)
     for i in range(10):
-        cite(flow(mss, ("pledge", "commitment", "paid")[i % 3], "10", f"2025-0{1 + i % 9}-01",
-                  currency=("USD", "EUR")[i % 2], ref=f"S{i % 4}"), report)
+        cite(
+            flow(
+                mss,
+                ("pledge", "commitment", "paid")[i % 3],
+                "10",
+                f"2025-0{1 + i % 9}-01",
+                currency=("USD", "EUR")[i % 2],
+                ref=f"S{i % 4}",
+            ),
+            report,
+        )
         cite(spend(mss, "5", f"2025-0{1 + i % 9}-15"), report)
         cite(deploy(mss, "KEN", 10, f"2025-0{1 + i % 9}-10"), report)
     cite(contract(mss, "Rations", "2025-01-01", "2025-06-30"), report)

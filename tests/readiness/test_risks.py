@@ -27,14 +27,14 @@ def troubled(with_mandate: bool):
     if with_mandate:
         mandate(mss, "2024-10-02", "2025-10-02", strength=2500)  # 9 days left
     pledge(mss, "KEN", 1000, "2023-10-02")
-    deploy(mss, "KEN", 732, "2024-06-25")    # low: 732 * 2 >= 1000
+    deploy(mss, "KEN", 732, "2024-06-25")  # low: 732 * 2 >= 1000
     pledge(mss, "BLZ", 50, "2024-02-29")
-    deploy(mss, "BLZ", 2, "2024-09-12")      # medium
+    deploy(mss, "BLZ", 2, "2024-09-12")  # medium
     pledge(mss, "BHS", 150, "2024-02-29")
-    deploy(mss, "BHS", 6, "2024-10-19")      # medium
+    deploy(mss, "BHS", 6, "2024-10-19")  # medium
     flow(mss, "pledge", "10000", "2025-01-01")
     flow(mss, "paid", "6700", "2025-02-01")  # 3300 of 10000 unpaid: 33 %
-    spend(mss, "6300", "2025-09-01")         # cash 6700 - 6300 = 400: runway floor(400 * 90 / 6300) = 5 days
+    spend(mss, "6300", "2025-09-01")  # cash 6700 - 6300 = 400: runway floor(400 * 90 / 6300) = 5 days
     contract(mss, "Water", "2025-01-01", "2025-09-30")
     contract(mss, "Accommodation", "2025-01-01", "2025-09-30")
     airport = site(mss, "Airport")
@@ -78,9 +78,9 @@ def test_without_a_mandate_only_the_rules_that_need_none_fire():
 def test_medium_risks_follow_the_high_ones_by_code():
     mss = mission()
     mandate(mss, "2025-01-01", "2025-11-22", strength=100)  # 60 days left: medium
-    deploy(mss, "KEN", 70, "2025-01-01")                   # 70 %: medium
-    contract(mss, "Fuel", "2025-01-01", "2025-11-01")      # 39 days after D: medium
-    contract(mss, "Rations", "2025-01-01", "2025-10-01")   # 8 days after D: high
+    deploy(mss, "KEN", 70, "2025-01-01")  # 70 %: medium
+    contract(mss, "Fuel", "2025-01-01", "2025-11-01")  # 39 days after D: medium
+    contract(mss, "Rations", "2025-01-01", "2025-10-01")  # 8 days after D: high
     assert risk_codes(brief(mss, D)) == [
         ("SERVICE_GAP", "high", "Rations"),
         ("MANDATE_EXPIRY", "medium", None),

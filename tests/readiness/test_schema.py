@@ -44,14 +44,27 @@ def test_empty_mission_brief_validates_and_is_all_zero(validator):
     data = brief(mission(), "2025-09-23")
     assert problems(validator, data) == []
     assert data == {
-        "mission": "mss", "as_of": "2025-09-23", "currency": "USD", "mandate": None,
+        "mission": "mss",
+        "as_of": "2025-09-23",
+        "currency": "USD",
+        "mandate": None,
         "strength": {"deployed": 0, "pledged": 0, "authorized": None, "deployed_pct": None, "by_contributor": []},
         "funding": {
-            "pledged": "0.00", "committed": "0.00", "paid": "0.00", "spent": "0.00", "cash": "0.00",
-            "unpaid_commitments": "0.00", "daily_burn": "0.00", "runway_days": None, "runway_end": None,
+            "pledged": "0.00",
+            "committed": "0.00",
+            "paid": "0.00",
+            "spent": "0.00",
+            "cash": "0.00",
+            "unpaid_commitments": "0.00",
+            "daily_burn": "0.00",
+            "runway_days": None,
+            "runway_end": None,
             "gap_to_mandate_end": "0.00",
         },
-        "life_support": [], "sites": [], "risks": [], "sources": [],
+        "life_support": [],
+        "sites": [],
+        "risks": [],
+        "sources": [],
     }
 
 

@@ -80,16 +80,19 @@ def test_archived_sites_and_statuses_are_left_out():
     assert lost(data) == []
 
 
-@pytest.mark.parametrize(("history", "fires"), [
-    (["secured", "hostile"], True),
-    (["reopened", "hostile"], True),
-    (["secured", "contested", "hostile"], True),
-    (["hostile"], False),                           # never held
-    (["contested", "hostile"], False),
-    (["secured", "hostile", "secured"], False),     # held again
-    (["hostile", "reopened"], False),
-    (["secured", "contested"], False),
-])
+@pytest.mark.parametrize(
+    ("history", "fires"),
+    [
+        (["secured", "hostile"], True),
+        (["reopened", "hostile"], True),
+        (["secured", "contested", "hostile"], True),
+        (["hostile"], False),  # never held
+        (["contested", "hostile"], False),
+        (["secured", "hostile", "secured"], False),  # held again
+        (["hostile", "reopened"], False),
+        (["secured", "contested"], False),
+    ],
+)
 def test_site_lost(history, fires):
     mss = mission()
     airport = site(mss, "Airport")
@@ -131,8 +134,11 @@ def test_site_lost_message_and_evidence():
         "Toussaint Louverture International Airport: hostile since 11 Nov 2024, after secured on 1 Jul 2024"
     )
     assert risk["evidence"] == {
-        "site": "Toussaint Louverture International Airport", "status": "hostile", "since": "2024-11-11",
-        "held_status": "secured", "held_since": "2024-07-01",
+        "site": "Toussaint Louverture International Airport",
+        "status": "hostile",
+        "since": "2024-11-11",
+        "held_status": "secured",
+        "held_since": "2024-07-01",
     }
 
 
@@ -175,8 +181,19 @@ def test_sources_are_those_cited_by_the_records_behind_the_brief():
     source("x-not-cited")
     keys = [row["key"] for row in brief(mss, D)["sources"]]
     assert keys == [
-        "s-contract", "s-contract-chained", "s-deploy", "s-flow", "s-mandate", "s-mission", "s-pledge",
-        "s-pledge-withdrawn", "s-rate-of-date", "s-rate-of-flow", "s-site", "s-spend", "s-status",
+        "s-contract",
+        "s-contract-chained",
+        "s-deploy",
+        "s-flow",
+        "s-mandate",
+        "s-mission",
+        "s-pledge",
+        "s-pledge-withdrawn",
+        "s-rate-of-date",
+        "s-rate-of-flow",
+        "s-site",
+        "s-spend",
+        "s-status",
     ]
 
 
@@ -193,8 +210,13 @@ def test_a_source_is_listed_once_however_many_records_cite_it():
     cite(deploy(mss, "KEN", 761, "2024-06-25"), reuters)
     cite(deploy(mss, "KEN", 29, "2025-06-26", change="departure"), reuters, source("seed-000"))
     assert brief(mss, D)["sources"] == [
-        {"key": "reuters-2025-06-26", "title": "Title of reuters-2025-06-26", "publisher": "Reuters",
-         "date": "2025-06-26", "kind": "news"},
+        {
+            "key": "reuters-2025-06-26",
+            "title": "Title of reuters-2025-06-26",
+            "publisher": "Reuters",
+            "date": "2025-06-26",
+            "kind": "news",
+        },
         {"key": "seed-000", "title": "Title of seed-000", "publisher": None, "date": None, "kind": "report"},
     ]
 
@@ -223,7 +245,8 @@ def test_illustrative_source_is_marked_in_json_text_and_markdown():
     cite(spend(mss, "1200000", "2025-09-01"), demo)
     cite(deploy(mss, "KEN", 200, "2024-06-25"), source("kenyanpost-2024-07-08", kind="news", on="2024-07-08"))
     assert {row["key"]: row["kind"] for row in brief(mss, D)["sources"]} == {
-        "illustrative-msaada-demo": "illustrative", "kenyanpost-2024-07-08": "news",
+        "illustrative-msaada-demo": "illustrative",
+        "kenyanpost-2024-07-08": "news",
     }
     figures = build_brief(mss, date(2025, 9, 23))
     text = brief_text(figures, width=200)

@@ -108,14 +108,17 @@ def test_deployed_pct_and_authorized_from_the_mandate():
     assert (strength["deployed"], strength["authorized"], strength["deployed_pct"]) == (991, 2500, 39.6)
 
 
-@pytest.mark.parametrize(("deployed", "pct"), [
-    (245, 12.2),  # 100 * 245 / 2000 = 12.25 exactly: half-even keeps the even 2 (half-up would give 12.3)
-    (247, 12.4),  # 12.35 exactly: up to the even 4
-    (1, 0.0),     # 0.05 exactly: down to the even 0
-    (3, 0.2),     # 0.15 exactly: up to the even 2
-    (2000, 100.0),
-    (2500, 125.0),
-])
+@pytest.mark.parametrize(
+    ("deployed", "pct"),
+    [
+        (245, 12.2),  # 100 * 245 / 2000 = 12.25 exactly: half-even keeps the even 2 (half-up would give 12.3)
+        (247, 12.4),  # 12.35 exactly: up to the even 4
+        (1, 0.0),  # 0.05 exactly: down to the even 0
+        (3, 0.2),  # 0.15 exactly: up to the even 2
+        (2000, 100.0),
+        (2500, 125.0),
+    ],
+)
 def test_deployed_pct_rounds_half_even(deployed, pct):
     mss = mission()
     mandate(mss, "2025-01-01", "2025-12-31", strength=2000)
@@ -140,15 +143,18 @@ def test_authorized_strength_zero_gives_no_pct_nor_strength_gap():
     assert risks(data, "STRENGTH_GAP") == []
 
 
-@pytest.mark.parametrize(("deployed", "pct", "severity"), [
-    (4994, 49.9, "high"),
-    (4996, 50.0, "medium"),  # 49.96 rounds to 50.0: the rule compares the rounded value
-    (5000, 50.0, "medium"),
-    (7994, 79.9, "medium"),
-    (7996, 80.0, None),      # 79.96 rounds to 80.0
-    (8000, 80.0, None),
-    (0, 0.0, "high"),
-])
+@pytest.mark.parametrize(
+    ("deployed", "pct", "severity"),
+    [
+        (4994, 49.9, "high"),
+        (4996, 50.0, "medium"),  # 49.96 rounds to 50.0: the rule compares the rounded value
+        (5000, 50.0, "medium"),
+        (7994, 79.9, "medium"),
+        (7996, 80.0, None),  # 79.96 rounds to 80.0
+        (8000, 80.0, None),
+        (0, 0.0, "high"),
+    ],
+)
 def test_strength_gap_boundaries(deployed, pct, severity):
     mss = mission()
     mandate(mss, "2025-01-01", "2025-12-31", strength=10000)
@@ -169,14 +175,17 @@ def test_strength_gap_message_and_evidence():
     assert risk["evidence"] == {"deployed": 991, "authorized": 2500, "deployed_pct": 39.6}
 
 
-@pytest.mark.parametrize(("deployed", "severity"), [
-    (8, "medium"),
-    (74, "medium"),  # 74 * 2 = 148 < 150
-    (75, "low"),     # 75 * 2 == 150: not under half
-    (149, "low"),
-    (150, None),
-    (160, None),
-])
+@pytest.mark.parametrize(
+    ("deployed", "severity"),
+    [
+        (8, "medium"),
+        (74, "medium"),  # 74 * 2 = 148 < 150
+        (75, "low"),  # 75 * 2 == 150: not under half
+        (149, "low"),
+        (150, None),
+        (160, None),
+    ],
+)
 def test_pledge_shortfall_boundaries(deployed, severity):
     mss = mission()
     pledge(mss, "BHS", 150, "2024-02-29")
@@ -194,10 +203,20 @@ def test_pledge_shortfall_needs_no_mandate_and_speaks_plainly():
     data = brief(mss, D)
     assert data["mandate"] is None
     assert risks(data, "PLEDGE_SHORTFALL") == [
-        {"code": "PLEDGE_SHORTFALL", "severity": "medium", "message": "Bahamas: 8 deployed of 150 pledged",
-         "subject": "BHS", "evidence": {"contributor": "BHS", "deployed": 8, "pledged": 150}},
-        {"code": "PLEDGE_SHORTFALL", "severity": "low", "message": "Kenya: 732 deployed of 1,000 pledged",
-         "subject": "KEN", "evidence": {"contributor": "KEN", "deployed": 732, "pledged": 1000}},
+        {
+            "code": "PLEDGE_SHORTFALL",
+            "severity": "medium",
+            "message": "Bahamas: 8 deployed of 150 pledged",
+            "subject": "BHS",
+            "evidence": {"contributor": "BHS", "deployed": 8, "pledged": 150},
+        },
+        {
+            "code": "PLEDGE_SHORTFALL",
+            "severity": "low",
+            "message": "Kenya: 732 deployed of 1,000 pledged",
+            "subject": "KEN",
+            "evidence": {"contributor": "KEN", "deployed": 732, "pledged": 1000},
+        },
     ]
 
 

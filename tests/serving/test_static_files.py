@@ -15,7 +15,11 @@ def test_collectstatic_hashes_and_compresses_every_asset(tmp_path: Path) -> None
     env = command_env(MSAADA_VAR_DIR=str(tmp_path))
     result = subprocess.run(
         [sys.executable, "-c", "from msaada.cli import main; main()", "collectstatic", "--noinput", "-v", "0"],
-        env=env, capture_output=True, text=True, timeout=300, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     static = tmp_path / "static"

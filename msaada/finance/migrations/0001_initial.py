@@ -2,8 +2,8 @@
 
 import django.core.validators
 import django.db.models.deletion
-import msaada.codes
-import msaada.facts
+import msaada.core.codes
+import msaada.core.records
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                 ('key', models.SlugField(max_length=100, unique=True, verbose_name='key')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('kind', models.CharField(choices=[('government', 'government'), ('multilateral', 'multilateral'), ('fund', 'fund'), ('company', 'company'), ('ngo', 'NGO')], max_length=20, verbose_name='kind')),
-                ('country', models.CharField(blank=True, max_length=3, validators=[msaada.codes.validate_country], verbose_name='country')),
+                ('country', models.CharField(blank=True, max_length=3, validators=[msaada.core.codes.validate_country], verbose_name='country')),
             ],
             options={
                 'verbose_name': 'organization',
@@ -64,8 +64,8 @@ class Migration(migrations.Migration):
                 ('identity', models.CharField(db_index=True, editable=False, max_length=40, verbose_name='import identity')),
                 ('archived_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='archived at')),
                 ('date', models.DateField(verbose_name='date')),
-                ('currency', models.CharField(max_length=3, validators=[msaada.codes.validate_currency], verbose_name='currency')),
-                ('per_usd', msaada.facts.ScaledDecimalField(places=8, verbose_name='units per US dollar')),
+                ('currency', models.CharField(max_length=3, validators=[msaada.core.codes.validate_currency], verbose_name='currency')),
+                ('per_usd', msaada.core.fields.ScaledDecimalField(places=8, verbose_name='units per US dollar')),
             ],
             options={
                 'verbose_name': 'exchange rate',
@@ -82,8 +82,8 @@ class Migration(migrations.Migration):
                 ('archived_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='archived at')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('basis', models.CharField(choices=[('person_month', 'per person per month'), ('person_year', 'per person per year'), ('month', 'per month'), ('year', 'per year')], max_length=20, verbose_name='basis')),
-                ('rate', msaada.facts.ScaledDecimalField(help_text='In the currency next to it.', places=4, validators=[django.core.validators.MinValueValidator(0, message='must not be negative')], verbose_name='rate')),
-                ('currency', models.CharField(max_length=3, validators=[msaada.codes.validate_currency], verbose_name='currency')),
+                ('rate', msaada.core.fields.ScaledDecimalField(help_text='In the currency next to it.', places=4, validators=[django.core.validators.MinValueValidator(0, message='must not be negative')], verbose_name='rate')),
+                ('currency', models.CharField(max_length=3, validators=[msaada.core.codes.validate_currency], verbose_name='currency')),
                 ('start', models.DateField(verbose_name='valid from')),
                 ('end', models.DateField(blank=True, null=True, verbose_name='valid until')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
@@ -107,8 +107,8 @@ class Migration(migrations.Migration):
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('ref', models.CharField(blank=True, max_length=100, verbose_name='reference')),
                 ('archived_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='archived at')),
-                ('amount', msaada.facts.ScaledDecimalField(help_text='In the currency next to it.', places=4, validators=[django.core.validators.MinValueValidator(0, message='must not be negative')], verbose_name='amount')),
-                ('currency', models.CharField(max_length=3, validators=[msaada.codes.validate_currency], verbose_name='currency')),
+                ('amount', msaada.core.fields.ScaledDecimalField(help_text='In the currency next to it.', places=4, validators=[django.core.validators.MinValueValidator(0, message='must not be negative')], verbose_name='amount')),
+                ('currency', models.CharField(max_length=3, validators=[msaada.core.codes.validate_currency], verbose_name='currency')),
                 ('date', models.DateField(verbose_name='date')),
                 ('budget_line', models.CharField(max_length=200, verbose_name='budget line')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
@@ -134,8 +134,8 @@ class Migration(migrations.Migration):
                 ('ref', models.CharField(blank=True, max_length=100, verbose_name='reference')),
                 ('archived_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='archived at')),
                 ('date', models.DateField(verbose_name='date')),
-                ('currency', models.CharField(max_length=3, validators=[msaada.codes.validate_currency], verbose_name='currency')),
-                ('per_usd', msaada.facts.ScaledDecimalField(places=8, verbose_name='units per US dollar')),
+                ('currency', models.CharField(max_length=3, validators=[msaada.core.codes.validate_currency], verbose_name='currency')),
+                ('per_usd', msaada.core.fields.ScaledDecimalField(places=8, verbose_name='units per US dollar')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
@@ -159,7 +159,7 @@ class Migration(migrations.Migration):
                 ('key', models.SlugField(max_length=100, verbose_name='key')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('kind', models.CharField(choices=[('government', 'government'), ('multilateral', 'multilateral'), ('fund', 'fund'), ('company', 'company'), ('ngo', 'NGO')], max_length=20, verbose_name='kind')),
-                ('country', models.CharField(blank=True, max_length=3, validators=[msaada.codes.validate_country], verbose_name='country')),
+                ('country', models.CharField(blank=True, max_length=3, validators=[msaada.core.codes.validate_country], verbose_name='country')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
@@ -205,8 +205,8 @@ class Migration(migrations.Migration):
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('ref', models.CharField(blank=True, max_length=100, verbose_name='reference')),
                 ('archived_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='archived at')),
-                ('amount', msaada.facts.ScaledDecimalField(help_text='In the currency next to it.', places=4, validators=[django.core.validators.MinValueValidator(0, message='must not be negative')], verbose_name='amount')),
-                ('currency', models.CharField(max_length=3, validators=[msaada.codes.validate_currency], verbose_name='currency')),
+                ('amount', msaada.core.fields.ScaledDecimalField(help_text='In the currency next to it.', places=4, validators=[django.core.validators.MinValueValidator(0, message='must not be negative')], verbose_name='amount')),
+                ('currency', models.CharField(max_length=3, validators=[msaada.core.codes.validate_currency], verbose_name='currency')),
                 ('date', models.DateField(verbose_name='date')),
                 ('stage', models.CharField(choices=[('pledge', 'pledge'), ('commitment', 'commitment'), ('paid', 'paid')], max_length=12, verbose_name='stage')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
@@ -233,8 +233,8 @@ class Migration(migrations.Migration):
                 ('ref', models.CharField(blank=True, max_length=100, verbose_name='reference')),
                 ('identity', models.CharField(db_index=True, editable=False, max_length=40, verbose_name='import identity')),
                 ('archived_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='archived at')),
-                ('amount', msaada.facts.ScaledDecimalField(help_text='In the currency next to it.', places=4, validators=[django.core.validators.MinValueValidator(0, message='must not be negative')], verbose_name='amount')),
-                ('currency', models.CharField(max_length=3, validators=[msaada.codes.validate_currency], verbose_name='currency')),
+                ('amount', msaada.core.fields.ScaledDecimalField(help_text='In the currency next to it.', places=4, validators=[django.core.validators.MinValueValidator(0, message='must not be negative')], verbose_name='amount')),
+                ('currency', models.CharField(max_length=3, validators=[msaada.core.codes.validate_currency], verbose_name='currency')),
                 ('date', models.DateField(verbose_name='date')),
                 ('stage', models.CharField(choices=[('pledge', 'pledge'), ('commitment', 'commitment'), ('paid', 'paid')], max_length=12, verbose_name='stage')),
                 ('mission', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='missions.mission', verbose_name='mission')),
@@ -256,8 +256,8 @@ class Migration(migrations.Migration):
                 ('archived_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='archived at')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('basis', models.CharField(choices=[('person_month', 'per person per month'), ('person_year', 'per person per year'), ('month', 'per month'), ('year', 'per year')], max_length=20, verbose_name='basis')),
-                ('rate', msaada.facts.ScaledDecimalField(help_text='In the currency next to it.', places=4, validators=[django.core.validators.MinValueValidator(0, message='must not be negative')], verbose_name='rate')),
-                ('currency', models.CharField(max_length=3, validators=[msaada.codes.validate_currency], verbose_name='currency')),
+                ('rate', msaada.core.fields.ScaledDecimalField(help_text='In the currency next to it.', places=4, validators=[django.core.validators.MinValueValidator(0, message='must not be negative')], verbose_name='rate')),
+                ('currency', models.CharField(max_length=3, validators=[msaada.core.codes.validate_currency], verbose_name='currency')),
                 ('start', models.DateField(verbose_name='valid from')),
                 ('end', models.DateField(blank=True, null=True, verbose_name='valid until')),
                 ('mission', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='missions.mission', verbose_name='mission')),
@@ -276,8 +276,8 @@ class Migration(migrations.Migration):
                 ('ref', models.CharField(blank=True, max_length=100, verbose_name='reference')),
                 ('identity', models.CharField(db_index=True, editable=False, max_length=40, verbose_name='import identity')),
                 ('archived_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='archived at')),
-                ('amount', msaada.facts.ScaledDecimalField(help_text='In the currency next to it.', places=4, validators=[django.core.validators.MinValueValidator(0, message='must not be negative')], verbose_name='amount')),
-                ('currency', models.CharField(max_length=3, validators=[msaada.codes.validate_currency], verbose_name='currency')),
+                ('amount', msaada.core.fields.ScaledDecimalField(help_text='In the currency next to it.', places=4, validators=[django.core.validators.MinValueValidator(0, message='must not be negative')], verbose_name='amount')),
+                ('currency', models.CharField(max_length=3, validators=[msaada.core.codes.validate_currency], verbose_name='currency')),
                 ('date', models.DateField(verbose_name='date')),
                 ('budget_line', models.CharField(max_length=200, verbose_name='budget line')),
                 ('mission', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='missions.mission', verbose_name='mission')),

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import msaada.codes
+import msaada.core.codes
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
             name='Contributor',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=3, unique=True, validators=[msaada.codes.validate_country], verbose_name='country code')),
+                ('code', models.CharField(max_length=3, unique=True, validators=[msaada.core.codes.validate_country], verbose_name='country code')),
             ],
             options={
                 'verbose_name': 'contributor',
@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
             name='HistoricalContributor',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('code', models.CharField(db_index=True, max_length=3, validators=[msaada.codes.validate_country], verbose_name='country code')),
+                ('code', models.CharField(db_index=True, max_length=3, validators=[msaada.core.codes.validate_country], verbose_name='country code')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),

@@ -2,8 +2,8 @@
 
 import django.core.validators
 import django.db.models.deletion
-import msaada.codes
-import msaada.facts
+import msaada.core.codes
+import msaada.core.records
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -88,8 +88,8 @@ class Migration(migrations.Migration):
                 ('vendor', models.CharField(max_length=200, verbose_name='vendor')),
                 ('start', models.DateField(verbose_name='start')),
                 ('end', models.DateField(verbose_name='end')),
-                ('value', msaada.facts.ScaledDecimalField(help_text='In the currency next to it.', places=4, validators=[django.core.validators.MinValueValidator(0, message='must not be negative')], verbose_name='value')),
-                ('currency', models.CharField(max_length=3, validators=[msaada.codes.validate_currency], verbose_name='currency')),
+                ('value', msaada.core.fields.ScaledDecimalField(help_text='In the currency next to it.', places=4, validators=[django.core.validators.MinValueValidator(0, message='must not be negative')], verbose_name='value')),
+                ('currency', models.CharField(max_length=3, validators=[msaada.core.codes.validate_currency], verbose_name='currency')),
                 ('capacity', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(0, message='must not be negative')], verbose_name='capacity (people)')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
@@ -118,8 +118,8 @@ class Migration(migrations.Migration):
                 ('vendor', models.CharField(max_length=200, verbose_name='vendor')),
                 ('start', models.DateField(verbose_name='start')),
                 ('end', models.DateField(verbose_name='end')),
-                ('value', msaada.facts.ScaledDecimalField(help_text='In the currency next to it.', places=4, validators=[django.core.validators.MinValueValidator(0, message='must not be negative')], verbose_name='value')),
-                ('currency', models.CharField(max_length=3, validators=[msaada.codes.validate_currency], verbose_name='currency')),
+                ('value', msaada.core.fields.ScaledDecimalField(help_text='In the currency next to it.', places=4, validators=[django.core.validators.MinValueValidator(0, message='must not be negative')], verbose_name='value')),
+                ('currency', models.CharField(max_length=3, validators=[msaada.core.codes.validate_currency], verbose_name='currency')),
                 ('capacity', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(0, message='must not be negative')], verbose_name='capacity (people)')),
                 ('funder', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='finance.organization', verbose_name='funder')),
                 ('mission', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='missions.mission', verbose_name='mission')),

@@ -2,8 +2,8 @@
 
 import django.core.validators
 import django.db.models.deletion
-import msaada.codes
-import msaada.facts
+import msaada.core.codes
+import msaada.core.records
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -27,9 +27,9 @@ class Migration(migrations.Migration):
                 ('archived_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='archived at')),
                 ('code', models.SlugField(max_length=30, unique=True, verbose_name='code')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('host_country', models.CharField(max_length=3, validators=[msaada.codes.validate_country], verbose_name='host country')),
-                ('lead_country', models.CharField(max_length=3, validators=[msaada.codes.validate_country], verbose_name='lead country')),
-                ('base_currency', models.CharField(default='USD', help_text='Every figure of a brief is shown in this currency.', max_length=3, validators=[msaada.codes.validate_currency], verbose_name='base currency')),
+                ('host_country', models.CharField(max_length=3, validators=[msaada.core.codes.validate_country], verbose_name='host country')),
+                ('lead_country', models.CharField(max_length=3, validators=[msaada.core.codes.validate_country], verbose_name='lead country')),
+                ('base_currency', models.CharField(default='USD', help_text='Every figure of a brief is shown in this currency.', max_length=3, validators=[msaada.core.codes.validate_currency], verbose_name='base currency')),
             ],
             options={
                 'verbose_name': 'mission',
@@ -45,9 +45,9 @@ class Migration(migrations.Migration):
                 ('archived_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='archived at')),
                 ('code', models.SlugField(max_length=30, verbose_name='code')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('host_country', models.CharField(max_length=3, validators=[msaada.codes.validate_country], verbose_name='host country')),
-                ('lead_country', models.CharField(max_length=3, validators=[msaada.codes.validate_country], verbose_name='lead country')),
-                ('base_currency', models.CharField(default='USD', help_text='Every figure of a brief is shown in this currency.', max_length=3, validators=[msaada.codes.validate_currency], verbose_name='base currency')),
+                ('host_country', models.CharField(max_length=3, validators=[msaada.core.codes.validate_country], verbose_name='host country')),
+                ('lead_country', models.CharField(max_length=3, validators=[msaada.core.codes.validate_country], verbose_name='lead country')),
+                ('base_currency', models.CharField(default='USD', help_text='Every figure of a brief is shown in this currency.', max_length=3, validators=[msaada.core.codes.validate_currency], verbose_name='base currency')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
@@ -70,8 +70,8 @@ class Migration(migrations.Migration):
                 ('archived_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='archived at')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('kind', models.CharField(choices=[('airport', 'airport'), ('seaport', 'seaport'), ('palace', 'palace'), ('government', 'government building'), ('police', 'police'), ('school', 'school'), ('hospital', 'hospital'), ('court', 'court'), ('base', 'base'), ('road', 'road'), ('other', 'other')], max_length=20, verbose_name='kind')),
-                ('latitude', msaada.facts.ScaledDecimalField(places=6, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
-                ('longitude', msaada.facts.ScaledDecimalField(places=6, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
+                ('latitude', msaada.core.fields.ScaledDecimalField(places=6, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
+                ('longitude', msaada.core.fields.ScaledDecimalField(places=6, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
@@ -124,8 +124,8 @@ class Migration(migrations.Migration):
                 ('actor1', models.CharField(max_length=200, verbose_name='actor 1')),
                 ('admin1', models.CharField(max_length=100, verbose_name='admin 1')),
                 ('location', models.CharField(max_length=200, verbose_name='location')),
-                ('latitude', msaada.facts.ScaledDecimalField(places=6, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
-                ('longitude', msaada.facts.ScaledDecimalField(places=6, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
+                ('latitude', msaada.core.fields.ScaledDecimalField(places=6, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
+                ('longitude', msaada.core.fields.ScaledDecimalField(places=6, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
                 ('fatalities', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(0, message='must not be negative')], verbose_name='fatalities')),
                 ('notes', models.TextField(blank=True, verbose_name='notes')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
@@ -152,8 +152,8 @@ class Migration(migrations.Migration):
                 ('archived_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='archived at')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('kind', models.CharField(choices=[('airport', 'airport'), ('seaport', 'seaport'), ('palace', 'palace'), ('government', 'government building'), ('police', 'police'), ('school', 'school'), ('hospital', 'hospital'), ('court', 'court'), ('base', 'base'), ('road', 'road'), ('other', 'other')], max_length=20, verbose_name='kind')),
-                ('latitude', msaada.facts.ScaledDecimalField(places=6, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
-                ('longitude', msaada.facts.ScaledDecimalField(places=6, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
+                ('latitude', msaada.core.fields.ScaledDecimalField(places=6, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
+                ('longitude', msaada.core.fields.ScaledDecimalField(places=6, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
                 ('mission', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='missions.mission', verbose_name='mission')),
             ],
             options={
@@ -238,8 +238,8 @@ class Migration(migrations.Migration):
                 ('actor1', models.CharField(max_length=200, verbose_name='actor 1')),
                 ('admin1', models.CharField(max_length=100, verbose_name='admin 1')),
                 ('location', models.CharField(max_length=200, verbose_name='location')),
-                ('latitude', msaada.facts.ScaledDecimalField(places=6, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
-                ('longitude', msaada.facts.ScaledDecimalField(places=6, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
+                ('latitude', msaada.core.fields.ScaledDecimalField(places=6, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='latitude')),
+                ('longitude', msaada.core.fields.ScaledDecimalField(places=6, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='longitude')),
                 ('fatalities', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(0, message='must not be negative')], verbose_name='fatalities')),
                 ('notes', models.TextField(blank=True, verbose_name='notes')),
                 ('mission', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='missions.mission', verbose_name='mission')),

@@ -13,13 +13,20 @@ def brief_data(brief: Brief) -> dict[str, Any]:
         "mission": brief.mission,
         "as_of": brief.as_of.isoformat(),
         "currency": brief.currency,
-        "mandate": None if mandate is None else {
-            "authority": mandate.authority, "start": iso(mandate.start), "end": iso(mandate.end),
-            "active": mandate.active, "days_left": mandate.days_left,
+        "mandate": None
+        if mandate is None
+        else {
+            "authority": mandate.authority,
+            "start": iso(mandate.start),
+            "end": iso(mandate.end),
+            "active": mandate.active,
+            "days_left": mandate.days_left,
             "authorized_strength": mandate.authorized_strength,
         },
         "strength": {
-            "deployed": strength.deployed, "pledged": strength.pledged, "authorized": strength.authorized,
+            "deployed": strength.deployed,
+            "pledged": strength.pledged,
+            "authorized": strength.authorized,
             "deployed_pct": None if strength.deployed_pct is None else float(strength.deployed_pct),
             "by_contributor": [
                 {"contributor": row.contributor, "deployed": row.deployed, "pledged": row.pledged}
@@ -27,16 +34,28 @@ def brief_data(brief: Brief) -> dict[str, Any]:
             ],
         },
         "funding": {
-            **{name: money_value(getattr(funding, name)) for name in (
-                "pledged", "committed", "paid", "spent", "cash", "unpaid_commitments", "daily_burn",
-            )},
+            **{
+                name: money_value(getattr(funding, name))
+                for name in (
+                    "pledged",
+                    "committed",
+                    "paid",
+                    "spent",
+                    "cash",
+                    "unpaid_commitments",
+                    "daily_burn",
+                )
+            },
             "runway_days": funding.runway_days,
             "runway_end": iso(funding.runway_end),
             "gap_to_mandate_end": money_value(funding.gap_to_mandate_end),
         },
         "life_support": [
-            {"service_line": line.service_line, "covered_until": iso(line.covered_until),
-             "gap_days_before_mandate_end": line.gap_days_before_mandate_end}
+            {
+                "service_line": line.service_line,
+                "covered_until": iso(line.covered_until),
+                "gap_days_before_mandate_end": line.gap_days_before_mandate_end,
+            }
             for line in brief.life_support
         ],
         "sites": [
@@ -44,13 +63,23 @@ def brief_data(brief: Brief) -> dict[str, Any]:
             for site in brief.sites
         ],
         "risks": [
-            {"code": risk.code, "severity": risk.severity, "message": risk.message, "subject": risk.subject,
-             "evidence": dict(risk.evidence)}
+            {
+                "code": risk.code,
+                "severity": risk.severity,
+                "message": risk.message,
+                "subject": risk.subject,
+                "evidence": dict(risk.evidence),
+            }
             for risk in brief.risks
         ],
         "sources": [
-            {"key": source.key, "title": source.title, "publisher": source.publisher, "date": iso(source.date),
-             "kind": source.kind}
+            {
+                "key": source.key,
+                "title": source.title,
+                "publisher": source.publisher,
+                "date": iso(source.date),
+                "kind": source.kind,
+            }
             for source in brief.sources
         ],
     }

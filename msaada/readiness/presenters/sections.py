@@ -33,14 +33,22 @@ class Section:
 def heading(brief: Brief) -> str:
     """Return the brief's title line."""
     return _("%(code)s: %(name)s. Brief as of %(day)s, figures in %(currency)s") % {
-        "code": brief.mission, "name": brief.mission_name, "day": day_text(brief.as_of), "currency": brief.currency,
+        "code": brief.mission,
+        "name": brief.mission_name,
+        "day": day_text(brief.as_of),
+        "currency": brief.currency,
     }
 
 
 def sections(brief: Brief) -> list[Section]:
     """Return the brief's sections in reading order."""
     return [
-        _mandate(brief), _strength(brief), _funding(brief), _life_support(brief), _sites(brief), _risks(brief),
+        _mandate(brief),
+        _strength(brief),
+        _funding(brief),
+        _life_support(brief),
+        _sites(brief),
+        _risks(brief),
         _sources(brief),
     ]
 
@@ -55,12 +63,20 @@ def _mandate(brief: Brief) -> Section:
         left = ngettext("%(days)d day left", "%(days)d days left", days) % {"days": days}
     else:
         left = ngettext("ended %(days)d day ago", "ended %(days)d days ago", days) % {"days": days}
-    return Section(_("Mandate"), (
-        _("%(authority)s, %(start)s – %(end)s (%(state)s): %(days)s. Authorized strength %(strength)s.") % {
-            "authority": mandate.authority, "start": day_text(mandate.start), "end": day_text(mandate.end),
-            "state": state, "days": left, "strength": count_text(mandate.authorized_strength),
-        },
-    ))
+    return Section(
+        _("Mandate"),
+        (
+            _("%(authority)s, %(start)s – %(end)s (%(state)s): %(days)s. Authorized strength %(strength)s.")
+            % {
+                "authority": mandate.authority,
+                "start": day_text(mandate.start),
+                "end": day_text(mandate.end),
+                "state": state,
+                "days": left,
+                "strength": count_text(mandate.authorized_strength),
+            },
+        ),
+    )
 
 
 def _strength(brief: Brief) -> Section:
@@ -70,7 +86,9 @@ def _strength(brief: Brief) -> Section:
         summary = _("%(deployed)s deployed, %(pledged)s pledged, no authorized strength.") % figures
     else:
         summary = _("%(deployed)s deployed of %(authorized)s authorized (%(pct)s %%), %(pledged)s pledged.") % {
-            **figures, "authorized": count_text(strength.authorized or 0), "pct": tenths_text(strength.deployed_pct),
+            **figures,
+            "authorized": count_text(strength.authorized or 0),
+            "pct": tenths_text(strength.deployed_pct),
         }
     rows = tuple(
         (f"{country_text(row.contributor)} ({row.contributor})", count_text(row.deployed), count_text(row.pledged))
@@ -87,8 +105,11 @@ def _strength(brief: Brief) -> Section:
 def _funding(brief: Brief) -> Section:
     funding, currency = brief.funding, brief.currency
     figures = (
-        (_("Pledged"), funding.pledged), (_("Committed"), funding.committed), (_("Paid"), funding.paid),
-        (_("Spent"), funding.spent), (_("Cash"), funding.cash),
+        (_("Pledged"), funding.pledged),
+        (_("Committed"), funding.committed),
+        (_("Paid"), funding.paid),
+        (_("Spent"), funding.spent),
+        (_("Cash"), funding.cash),
         (_("Unpaid commitments"), funding.unpaid_commitments),
         (_("Daily burn (last 90 days)"), funding.daily_burn),
         (_("Gap to the mandate's end"), funding.gap_to_mandate_end),
@@ -97,20 +118,27 @@ def _funding(brief: Brief) -> Section:
         runway = _("Runway: no spending in the last 90 days.")
     else:
         runway = _("Runway: %(days)s days, to %(end)s.") % {
-            "days": count_text(funding.runway_days), "end": day_text(funding.runway_end),
+            "days": count_text(funding.runway_days),
+            "end": day_text(funding.runway_end),
         }
     return Section(
-        _("Funding"), (runway,),
-        Table((_("Figure"), _("Amount")), tuple((name, money_text(amount, currency)) for name, amount in figures),
-              numeric=(1,)),
+        _("Funding"),
+        (runway,),
+        Table(
+            (_("Figure"), _("Amount")),
+            tuple((name, money_text(amount, currency)) for name, amount in figures),
+            numeric=(1,),
+        ),
     )
 
 
 def _life_support(brief: Brief) -> Section:
     rows = tuple(
-        (line.service_line,
-         _("not covered") if line.covered_until is None else day_text(line.covered_until),
-         "–" if line.gap_days_before_mandate_end is None else count_text(line.gap_days_before_mandate_end))
+        (
+            line.service_line,
+            _("not covered") if line.covered_until is None else day_text(line.covered_until),
+            "–" if line.gap_days_before_mandate_end is None else count_text(line.gap_days_before_mandate_end),
+        )
         for line in brief.life_support
     )
     lines = () if rows else (_("No service line has a contract."),)
@@ -120,9 +148,12 @@ def _life_support(brief: Brief) -> Section:
 
 def _sites(brief: Brief) -> Section:
     rows = tuple(
-        (site.name, str(SiteKind(site.kind).label),
-         _("unknown") if site.status is None else str(SiteStatusValue(site.status).label),
-         "–" if site.since is None else day_text(site.since))
+        (
+            site.name,
+            str(SiteKind(site.kind).label),
+            _("unknown") if site.status is None else str(SiteStatusValue(site.status).label),
+            "–" if site.since is None else day_text(site.since),
+        )
         for site in brief.sites
     )
     table = Table((_("Site"), _("Kind"), _("Status"), _("Since")), rows)

@@ -18,8 +18,13 @@ def brief_text(brief: Brief, *, color: bool = False, width: int = 100) -> str:
     out = StringIO()
     # Markup off: titles and names from the records may hold square brackets.
     console = Console(
-        file=out, width=width, force_terminal=color, color_system="standard" if color else None,
-        markup=False, highlight=False, emoji=False,
+        file=out,
+        width=width,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        markup=False,
+        highlight=False,
+        emoji=False,
     )
     console.print(Text(heading(brief), style="bold"))
     for section in sections(brief):

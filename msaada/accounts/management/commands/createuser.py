@@ -33,15 +33,20 @@ class Command(BaseCommand):
         )
         parser.add_argument("--email", default="", help="the address password resets are sent to")
 
-    def handle(self, *args, username: str, role: str, country: str, org: str, missions: list[str], email: str,
-               **options) -> None:
+    def handle(
+        self, *args, username: str, role: str, country: str, org: str, missions: list[str], email: str, **options
+    ) -> None:
         if role not in Role.values:
             roles = ", ".join(Role.values)
             raise CommandError(_("unknown role %(role)r: choose one of %(roles)s") % {"role": role, "roles": roles})
         try:
             user, password = user_create(
-                username=username, role=role, country=country.upper(), organization=self._organization(org),
-                missions=self._missions(missions), email=email,
+                username=username,
+                role=role,
+                country=country.upper(),
+                organization=self._organization(org),
+                missions=self._missions(missions),
+                email=email,
             )
         except ValidationError as error:
             raise CommandError(one_line(error)) from None

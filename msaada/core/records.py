@@ -1,0 +1,38 @@
+"""What every record of a mission shares: a reference, an import identity, sources, history, archiving."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class FactQuerySet(models.QuerySet):
+    """Records of a mission; archived ones are kept but left out of every computation."""
+
+    def current(self) -> "FactQuerySet":
+        return self.filter(archived_at__isnull=True)
+
+
+class Fact(models.Model):
+    """A record that may cite sources, keeps its history and is archived, never deleted."""
+
+    ref = models.CharField(_("reference"), max_length=100, blank=True)
+    identity = models.CharField(_("import identity"), max_length=40, editable=False, db_index=True)
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True, editable=False)
+    citations = GenericRelation("sources.Citation")
+
+    history = HistoricalRecords(inherit=True, excluded_fields=["identity"])
+    objects = FactQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def archive(self) -> None:
+        """Mark the record archived; it stays in the database and in its history."""
+        self.archived_at = timezone.now()
+        self.save(update_fields=["archived_at"])
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("Records are archived, not deleted."))

@@ -1,0 +1,214 @@
+"""Forms for every kind of record, built from the registry, running the import's own validation.
+
+A form checks a record with the model's `full_clean()` (fields, `clean()`, constraints) and the same
+rules across rows that the import applies (finance/rules.py before saving, forces/rules.py after,
+inside the transaction that is rolled back when they fail): no rule is written twice.
+"""
+
+import unicodedata
+from decimal import Decimal
+from functools import cache
+
+from django import forms
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Case, Q, When
+from django.db.models.query import EmptyQuerySet
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from msaada.accounts.models import Role
+from msaada.accounts.scopes import profile_of, role_of, visible
+from msaada.core.fields import ScaledDecimalField
+from msaada.entry.entities import Entity
+from msaada.entry.lists import choices_of, date_input
+from msaada.exchange.importer import CONVERTED
+from msaada.finance.models import Flow
+from msaada.finance.rules import first_rate_dates, has_rate
+from msaada.forces.models import Contributor, Deployment, Pledge
+from msaada.forces.rules import negative_strength
+from msaada.missions.models import Mission
+from msaada.sources.models import Citation, Source
+
+
+def _without_spaces(value: object) -> object:
+    """Drop every kind of space from typed numbers: French groups digits with a (narrow) no-break space."""
+    if isinstance(value, str):
+        return "".join(char for char in value if not unicodedata.category(char).startswith("Z")).strip()
+    return value
+
+
+class LocalizedDecimalField(forms.DecimalField):
+    """A decimal typed in the user's language: "1,250,000.50" in English, "1 250 000,50" in French."""
+
+    def to_python(self, value):
+        return super().to_python(_without_spaces(value))
+
+    def prepare_value(self, value):
+        # Stored amounts carry the field's full scale (1250000.5000); show them without trailing zeros.
+        if not isinstance(value, Decimal):
+            return value
+        return Decimal(format(value.normalize(), "f"))
+
+
+class LocalizedIntegerField(forms.IntegerField):
+    """A whole number typed in the user's language, thousands separators allowed."""
+
+    def to_python(self, value):
+        return super().to_python(_without_spaces(value))
+
+
+def formfield_for(db_field: models.Field, **kwargs) -> forms.Field | None:
+    """Return the form field of a model field: numbers typed as localized text, dates with the browser's picker.
+
+    Counts and amounts carry no form-level bounds, so that the model's own validators speak, as in the import.
+    """
+    common = {"label": capfirst(db_field.verbose_name), "help_text": db_field.help_text, "required": not db_field.blank}
+    if isinstance(db_field, ScaledDecimalField):
+        widget = forms.TextInput(attrs={"inputmode": "decimal"})
+        return LocalizedDecimalField(decimal_places=db_field.places, localize=True, widget=widget, **common)
+    if isinstance(db_field, models.IntegerField) and not db_field.is_relation and not db_field.choices:
+        widget = forms.TextInput(attrs={"inputmode": "numeric"})
+        return LocalizedIntegerField(localize=True, widget=widget, **common)
+    if isinstance(db_field, models.DateField):
+        return db_field.formfield(widget=date_input(), **kwargs)
+    if isinstance(db_field, models.URLField):
+        return db_field.formfield(assume_scheme="https", **kwargs)
+    return db_field.formfield(**kwargs)
+
+
+def fixed_values(user: AbstractBaseUser, model: type[models.Model]) -> dict[str, object]:
+    """Return the fields a liaison or a donor may not choose: their own country, their own organization."""
+    role, profile = role_of(user), profile_of(user)
+    if role == Role.LIAISON and model in (Pledge, Deployment):
+        contributor = Contributor.objects.filter(code=profile.country).first()
+        return {"contributor": contributor or Contributor(code=profile.country)}
+    if role == Role.DONOR and model is Flow:
+        return {"donor": profile.organization}
+    return {}
+
+
+class RecordForm(forms.ModelForm):
+    """A record as typed in a form; the mission comes from the URL and fixed values from the user's scope."""
+
+    def __init__(self, *args, entity: Entity, user: AbstractBaseUser, mission: Mission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.entity, self.mission = entity, mission
+        self.fixed = fixed_values(user, entity.model)
+        for name in self.fixed:
+            self.fields.pop(name, None)
+        if entity.in_mission:
+            self.instance.mission = mission
+        for name, field in self.fields.items():
+            if isinstance(field, forms.ModelChoiceField):
+                field.queryset = self._choices(user, name, field.queryset.model)
+        if entity.cites and not isinstance(visible(user, Source), EmptyQuerySet):
+            self.fields["sources"] = self._sources_field(user)
+
+    def _choices(self, user: AbstractBaseUser, name: str, model: type[models.Model]) -> models.QuerySet:
+        """Offer current records, and the one already chosen even if it was archived since."""
+        records = choices_of(user, model, self.mission)
+        if any(field.name == "archived_at" for field in model._meta.fields):
+            records = records.filter(Q(archived_at__isnull=True) | Q(pk=getattr(self.instance, f"{name}_id")))
+        return records
+
+    def _sources_field(self, user: AbstractBaseUser) -> forms.ModelMultipleChoiceField:
+        cited = []
+        if self.instance.pk:
+            cited = [citation.source_id for citation in self.instance.citations.all()]
+        # The sources already cited come first, so that a long list does not hide them.
+        first = Case(When(pk__in=cited, then=0), default=1)
+        field = forms.ModelMultipleChoiceField(
+            queryset=visible(user, Source).filter(Q(archived_at__isnull=True) | Q(pk__in=cited)).order_by(first, "key"),
+            required=False,
+            initial=cited,
+            label=_("Sources cited"),
+            help_text=_("The documents this record rests on."),
+            widget=forms.CheckboxSelectMultiple(attrs={"class": "choices"}),
+        )
+        field.label_from_instance = lambda source: f"{source.title} ({source.key})"
+        return field
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        for name, value in self.fixed.items():
+            setattr(self.instance, name, value)
+        return cleaned
+
+    def _get_validation_exclusions(self) -> set[str]:
+        # The mission and the fixed values are not typed, yet the constraints over them (one mandate per
+        # authority in a mission...) must hold, so model validation sees them; a liaison's country that
+        # is not a contributor yet becomes one when the record is saved.
+        stored = {name for name, value in self.fixed.items() if value.pk is not None}
+        return super()._get_validation_exclusions() - {"mission", *stored}
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        if needs_rate(self.entity) and not self.has_error("currency") and not self.has_error("date"):
+            for field, problems in rate_problems(self.instance, self.mission).items():
+                for problem in problems:
+                    self.add_error(field, problem)
+
+    @property
+    def fixed_shown(self) -> list[tuple[str, str]]:
+        """Return the fixed values as label and text, shown above the fields a user types."""
+        return [(capfirst(self.entity.model._meta.get_field(n).verbose_name), str(v)) for n, v in self.fixed.items()]
+
+    @property
+    def sources(self) -> list[Source] | None:
+        """Return the sources picked, or None when the form offers none (the citations stay as they are)."""
+        if "sources" not in self.fields:
+            return None
+        return list(self.cleaned_data.get("sources") or [])
+
+
+@cache
+def form_class(entity: Entity) -> type[RecordForm]:
+    """Return the form of a kind, built once from its registry entry."""
+    return forms.modelform_factory(
+        entity.model, form=RecordForm, fields=entity.fields, formfield_callback=formfield_for
+    )
+
+
+def needs_rate(entity: Entity) -> bool:
+    """Whether the kind's amounts are converted, so that the import checks their exchange rates."""
+    return entity.spec is not None and entity.spec.name in CONVERTED
+
+
+def rate_problems(record: models.Model, mission: Mission) -> dict[str, list[str]]:
+    """Return the currency problems of an amount: as the import checks it, the record's currency and the
+    mission's base currency each need an exchange rate on or before the record's date."""
+    if record.date is None or not record.currency:
+        return {}
+    first_rates = first_rate_dates()
+    problems = [
+        _("no FX rate for %(currency)s on or before %(date)s") % {"currency": currency, "date": record.date}
+        for currency in sorted({record.currency, mission.base_currency})
+        if not has_rate(currency, record.date, first_rates)
+    ]
+    return {"currency": problems} if problems else {}
+
+
+def strength_problems(mission: Mission, codes: set[str]) -> dict[str, list[str]]:
+    """Return, for the given contributors, the days their strength falls below zero, as the import reports them."""
+    problems = [
+        _("makes %(contributor)s's strength %(strength)d on %(date)s")
+        % {"contributor": shortfall.contributor, "strength": shortfall.strength, "date": shortfall.date}
+        for shortfall in negative_strength(mission)
+        if shortfall.contributor in codes
+    ]
+    return {"count": problems} if problems else {}
+
+
+def cite(record: models.Model, sources: list[Source] | None) -> None:
+    """Make the record cite exactly these sources; one citation saved or deleted at a time, so history keeps it."""
+    if sources is None:
+        return
+    content_type = ContentType.objects.get_for_model(record)
+    current = {c.source_id: c for c in Citation.objects.filter(content_type=content_type, object_id=record.pk)}
+    wanted = {source.pk for source in sources}
+    for source_id in wanted - current.keys():
+        Citation.objects.create(content_type=content_type, object_id=record.pk, source_id=source_id)
+    for source_id in current.keys() - wanted:
+        current[source_id].delete()

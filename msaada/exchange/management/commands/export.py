@@ -1,0 +1,25 @@
+"""`msaada export --mission CODE -o FOLDER`: write a mission's records in the import format."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from msaada.exchange.exporter import export_records
+from msaada.missions.models import Mission
+
+
+class Command(BaseCommand):
+    help = "Write a mission's records as CSV files of the import format, ready to import again."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--mission", required=True, help="code of the mission")
+        parser.add_argument("-o", "--output", required=True, type=Path, help="folder to write the files into")
+
+    def handle(self, *args, mission: str, output: Path, **options) -> None:
+        found = Mission.objects.filter(code=mission).first()
+        if found is None:
+            raise CommandError(f"--mission: unknown mission {mission!r}")
+        written = export_records(found, output)
+        for name, count in written.items():
+            self.stdout.write(f"{output / name}: {count} rows")
+        self.stdout.write(f"exported {sum(written.values())} rows in {len(written)} files to {output}")

@@ -1,0 +1,91 @@
+"""`msaada import PATH... --mission CODE`: load the spreadsheets a support office keeps, all or nothing."""
+
+import getpass
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from msaada.exchange.importer import FileOutcome, ImportFailed, import_records
+from msaada.exchange.reading import Sheet
+
+LARGE_FILE = 1_000_000  # bytes of CSV, or rows of a sheet, above which a progress bar is worth it
+
+
+class Command(BaseCommand):
+    help = "Import CSV/XLSX files or folders of the import format for a mission, in one transaction."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("paths", nargs="+", type=Path, help="files or folders of the import format")
+        parser.add_argument("--mission", required=True, help="code of the mission the records belong to")
+        parser.add_argument("--user", help="username recorded in the history as the one who imported")
+
+    def handle(self, *args, paths: list[Path], mission: str, user: str | None, **options) -> None:
+        actor = self._actor(user)
+        console = Console(file=self.stdout, highlight=False)
+        with _Bars(Console(file=self.stderr)) as bars:
+            try:
+                outcomes = import_records(
+                    paths, mission, actor=actor, reason=f"by {user or getpass.getuser()}", on_batch=bars.advance
+                )
+            except ImportFailed as failed:
+                for problem in failed.errors:
+                    self.stderr.write(problem)
+                raise CommandError(f"import failed: {len(failed.errors)} problem(s), nothing written") from None
+        console.print(_summary(outcomes))
+
+    def _actor(self, username: str | None):
+        if not username:
+            return None
+        try:
+            return get_user_model().objects.get(username=username)
+        except get_user_model().DoesNotExist:
+            raise CommandError(f"--user: unknown user {username!r}") from None
+
+
+def _summary(outcomes: list[FileOutcome]) -> Table:
+    table = Table("file", "created", "updated", "unchanged", title="Imported")
+    for outcome in outcomes:
+        table.add_row(outcome.label, str(outcome.created), str(outcome.updated), str(outcome.unchanged))
+    table.add_row(
+        "total",
+        *(str(sum(getattr(o, name) for o in outcomes)) for name in ("created", "updated", "unchanged")),
+        style="bold",
+    )
+    return table
+
+
+class _Bars:
+    """Progress bars for large files, shown only when the output is a terminal."""
+
+    def __init__(self, console: Console) -> None:
+        self.progress = (
+            Progress(
+                TextColumn("{task.description}"), BarColumn(), TimeRemainingColumn(), console=console, transient=True
+            )
+            if console.is_terminal
+            else None
+        )
+        self.tasks: dict[str, TaskID | None] = {}
+
+    def __enter__(self) -> "_Bars":
+        if self.progress:
+            self.progress.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.progress:
+            self.progress.stop()
+
+    def advance(self, sheet: Sheet) -> None:
+        if not self.progress:
+            return
+        if sheet.label not in self.tasks:
+            size = sheet.size
+            self.tasks[sheet.label] = self.progress.add_task(sheet.label, total=size) if size > LARGE_FILE else None
+        task = self.tasks[sheet.label]
+        if task is not None:
+            self.progress.update(task, completed=sheet.position)

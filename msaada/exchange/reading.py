@@ -1,0 +1,140 @@
+"""Stream the rows of CSV and XLSX files, one sheet at a time, never loading a file whole."""
+
+import codecs
+import csv
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import openpyxl
+from django.utils.translation import gettext as _
+from openpyxl.utils.exceptions import InvalidFileException
+
+from msaada.exchange.formats import FILES_BY_NAME
+
+
+class UnreadableFile(Exception):
+    """A file that is not UTF-8 text or not a spreadsheet; the message names where it broke."""
+
+    def __init__(self, label: str, line: int | None, problem: str):
+        self.label, self.line, self.problem = label, line, problem
+        super().__init__(f"{label}:{line}: {problem}" if line else f"{label}: {problem}")
+
+
+@dataclass
+class Sheet:
+    """One file of the import format, found as a CSV file or as a sheet of a workbook."""
+
+    name: str
+    path: Path
+    sheet: str | None = None
+    position: int = 0
+
+    @property
+    def label(self) -> str:
+        return f"{self.path.name}[{self.sheet}]" if self.sheet else self.path.name
+
+    @property
+    def size(self) -> int:
+        """Return how far `position` goes: bytes for a CSV, rows for a sheet."""
+        if self.sheet is None:
+            return self.path.stat().st_size
+        workbook = open_workbook(self.path)
+        try:
+            return workbook[self.sheet].max_row or 0
+        finally:
+            workbook.close()
+
+    def rows(self) -> Iterator[tuple[int, list[object]]]:
+        """Yield (line number, cells) for every row, the header first."""
+        return self._sheet_rows() if self.sheet else self._csv_rows()
+
+    def _csv_rows(self) -> Iterator[tuple[int, list[object]]]:
+
+        line = 0
+        with self.path.open("rb") as raw:
+            decoder = codecs.getincrementaldecoder("utf-8")()
+
+            def lines() -> Iterator[str]:
+                nonlocal line
+                for number, chunk in enumerate(raw, start=1):
+                    try:
+                        text = decoder.decode(chunk)
+                    except UnicodeDecodeError:
+                        raise UnreadableFile(self.label, number, _("not UTF-8 text")) from None
+                    if number == 1:
+                        text = text.removeprefix("\ufeff")
+                    self.position += len(chunk)
+                    yield text
+
+            reader = csv.reader(lines(), strict=True)
+            try:
+                for row in reader:
+                    line += 1
+                    yield line, row
+                    line = reader.line_num
+            except csv.Error as error:
+                problem = _("not a readable CSV row (%(error)s)") % {"error": error}
+                raise UnreadableFile(self.label, reader.line_num, problem) from None
+
+    def _sheet_rows(self) -> Iterator[tuple[int, list[object]]]:
+        workbook = open_workbook(self.path)
+        try:
+            for line, row in enumerate(workbook[self.sheet].iter_rows(values_only=True), start=1):
+                self.position = line
+                yield line, list(row)
+        finally:
+            workbook.close()
+
+
+def open_workbook(path: Path) -> openpyxl.Workbook:
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
+        raise UnreadableFile(path.name, None, _("not a spreadsheet (XLSX)")) from None
+
+
+def find_sheets(paths: list[Path]) -> tuple[list[Sheet], list[str]]:
+    """Return the sheets of the format found in files and folders, and a problem for each thing that is not one."""
+    sheets: list[Sheet] = []
+    problems: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.iterdir()):
+                if child.suffix.lower() in (".csv", ".xlsx"):
+                    _add_file(child, sheets, problems)
+        elif path.exists():
+            _add_file(path, sheets, problems)
+        else:
+            problems.append(f"{path}: no such file or folder")
+    return sheets, problems
+
+
+def _add_file(path: Path, sheets: list[Sheet], problems: list[str]) -> None:
+    known = ", ".join(f"{name}.csv" for name in FILES_BY_NAME)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        if path.stem in FILES_BY_NAME:
+            sheets.append(Sheet(path.stem, path))
+        else:
+            problems.append(f"{path.name}: unknown file name (expected one of {known})")
+    elif suffix == ".xlsx":
+        try:
+            workbook = open_workbook(path)
+        except UnreadableFile as error:
+            problems.append(str(error))
+            return
+        names = workbook.sheetnames
+        workbook.close()
+        if path.stem in FILES_BY_NAME:
+            sheet = path.stem if path.stem in names else names[0]
+            sheets.append(Sheet(path.stem, path, sheet))
+            return
+        for name in names:
+            if name in FILES_BY_NAME:
+                sheets.append(Sheet(name, path, name))
+            else:
+                problems.append(f"{path.name}[{name}]: unknown sheet name (expected one of {', '.join(FILES_BY_NAME)})")
+    else:
+        problems.append(f"{path.name}: unknown file name: not a CSV or XLSX file")

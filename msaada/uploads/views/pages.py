@@ -1,0 +1,113 @@
+"""Import in the browser: upload files, see what the import would do, then confirm or cancel.
+
+Nothing is written before the owner confirms; the confirmation runs the import again for real,
+so a row made bad by a change in between still writes nothing and is reported.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from msaada.missions.models import Mission
+from msaada.uploads.storage import (
+    CHECKED,
+    IMPORTED,
+    REJECTED,
+    Upload,
+    claim_files,
+    discard_upload,
+    drop_files,
+    find_upload,
+    save_upload,
+    store_upload,
+    sweep_old_uploads,
+    waiting_paths,
+)
+from msaada.uploads.views.access import import_access
+from msaada.uploads.views.form import ImportUploadForm
+from msaada.uploads.views.review import Review, importable, review_upload
+from msaada.uploads.views.templates import WORKBOOK_NAME
+
+COUNTS = ("created", "updated", "unchanged")
+SHOWN_PROBLEMS = 1000  # a page a person can read; a file wrong throughout is fixed long before its last line
+
+
+@login_required
+def import_upload(request: HttpRequest, code: str) -> HttpResponse:
+    """Take the files, check them with a dry run, and show what the import would do."""
+    mission = import_access(request, code)
+    form = ImportUploadForm(request.POST, request.FILES) if request.method == "POST" else ImportUploadForm()
+    if form.is_valid():
+        sweep_old_uploads()
+        upload = store_upload(form.cleaned_data["files"], owner=request.user.pk, mission=mission.code)
+        _keep(upload, review_upload(waiting_paths(upload), request.user, mission.code, dry_run=True), CHECKED)
+        return redirect("import_preview", code=mission.code, token=upload.token)
+    files = [
+        (spec, [c.name for c in spec.all_columns if c.required], [c.name for c in spec.all_columns if not c.required])
+        for spec in importable(request.user)
+    ]
+    return render(
+        request,
+        "uploads/upload.html",
+        {"mission": mission, "form": form, "files": files, "workbook": WORKBOOK_NAME},
+    )
+
+
+@login_required
+def import_preview(request: HttpRequest, code: str, token: str) -> HttpResponse:
+    """Show an upload: what the import would do, every bad row, or what it did."""
+    mission = import_access(request, code)
+    upload = _upload_or_404(request, mission, token, CHECKED, REJECTED, IMPORTED)
+    totals = {name: sum(outcome[name] for outcome in upload.outcomes) for name in COUNTS}
+    return render(request, "uploads/preview.html", {"mission": mission, "upload": upload, "totals": totals})
+
+
+@require_POST
+@login_required
+def import_confirm(request: HttpRequest, code: str, token: str) -> HttpResponse:
+    """Import the checked files for real, once: the files are gone afterwards, so a second confirm answers 404."""
+    mission = import_access(request, code)
+    upload = _upload_or_404(request, mission, token, CHECKED)
+    paths = claim_files(upload)
+    if paths is None:
+        raise Http404
+    try:
+        review = review_upload(paths, request.user, mission.code, dry_run=False)
+    finally:
+        drop_files(upload)
+    _keep(upload, review, IMPORTED)
+    return redirect("import_preview", code=mission.code, token=upload.token)
+
+
+@require_POST
+@login_required
+def import_cancel(request: HttpRequest, code: str, token: str) -> HttpResponse:
+    """Forget a checked upload and its files; unless it is being imported at this moment."""
+    mission = import_access(request, code)
+    upload = _upload_or_404(request, mission, token, CHECKED)
+    if claim_files(upload) is None:
+        raise Http404
+    discard_upload(upload)
+    messages.info(request, _("Import cancelled: nothing was written and the uploaded files are deleted."))
+    return redirect("import_upload", code=mission.code)
+
+
+def _upload_or_404(request: HttpRequest, mission: Mission, token: str, *states: str) -> Upload:
+    """Return the user's upload for this mission in one of these states; anyone else's answers 404 alike."""
+    upload = find_upload(token, owner=request.user.pk, mission=mission.code)
+    if upload is None or upload.state not in states:
+        raise Http404
+    return upload
+
+
+def _keep(upload: Upload, review: Review, state: str) -> None:
+    """Record what checking or importing found; files with a bad row are deleted at once, as they cannot be used."""
+    upload.outcomes, upload.problems = review.outcomes, review.problems[:SHOWN_PROBLEMS]
+    upload.problem_count = len(review.problems)
+    upload.state = REJECTED if review.problems else state
+    if review.problems:
+        drop_files(upload)
+    save_upload(upload)
