@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "msaada.core.middleware.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "msaada.urls"
@@ -106,6 +107,8 @@ def _database() -> dict:
         config["OPTIONS"] = {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
             "transaction_mode": "IMMEDIATE",
+            # A web write waits this many seconds for an import holding the write lock, not 5.
+            "timeout": 30,
         }
     return config
 

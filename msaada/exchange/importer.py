@@ -15,10 +15,11 @@ from pathlib import Path
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models, transaction
+from django.db import OperationalError, connection, models, transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from msaada.core.middleware import database_busy
 from msaada.exchange import cells
 from msaada.exchange.formats import FILES, FILES_BY_NAME, Column, FileSpec
 from msaada.exchange.identity import row_identity
@@ -30,6 +31,9 @@ from msaada.missions.models import Mission
 from msaada.sources.models import Citation
 
 BATCH_SIZE = 1000
+# The advisory lock that lets one import at a time write on PostgreSQL (any 64-bit number, the same everywhere).
+IMPORT_LOCK = 0x6D73_6161_6461  # "msaada"
+LOCK_WAIT = "60s"
 ORDER = {spec.name: position for position, spec in enumerate(FILES)}
 CONVERTED = ("flows", "expenditures")
 
@@ -85,18 +89,45 @@ def import_records(
     Raise ImportFailed, having written nothing, when any row is bad. A dry run does all the same
     work and then rolls it back, so its outcomes say what the import would do, having written nothing.
     """
-    sheets, problems = find_sheets(list(paths))
+    paths = list(paths)
+    sheets, problems = find_sheets(paths)
     sheets.sort(key=lambda sheet: ORDER[sheet.name])
     run = ImportRun(mission_code, actor, reason, on_batch)
     run.errors.extend(problems)
-    with transaction.atomic():
-        for sheet in sheets:
-            run.import_sheet(sheet)
-        if run.errors:
-            raise ImportFailed(run.errors)
-        if dry_run:
-            transaction.set_rollback(True)
+    if not sheets and not problems:
+        run.errors.append(_("no file of the import format in %(paths)s") % {"paths": ", ".join(map(str, paths))})
+    try:
+        with transaction.atomic():
+            wait_for_other_imports()
+            for sheet in sheets:
+                run.import_sheet(sheet)
+            if run.errors:
+                raise ImportFailed(run.errors)
+            if dry_run:
+                transaction.set_rollback(True)
+    except OperationalError as busy:
+        raise ImportFailed([busy_problem(busy)]) from None
     return run.outcomes
+
+
+def wait_for_other_imports() -> None:
+    """Let one import at a time write, so two imports of the same files cannot both create its records.
+
+    Each import matches its rows against the records already there; two running at once would
+    each find none and both create. PostgreSQL takes a transaction-level advisory lock (waiting
+    at most LOCK_WAIT); SQLite's IMMEDIATE transactions already hold the one write lock.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL lock_timeout = '{LOCK_WAIT}'")
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
+
+
+def busy_problem(error: OperationalError) -> str:
+    """Say that another import (or write) holds the database, or re-raise any other database failure."""
+    if database_busy(error) or "lock timeout" in str(error).lower():
+        return _("another import is running: nothing was written, try again when it has finished")
+    raise error
 
 
 class ImportRun:
