@@ -119,10 +119,25 @@ def pickable(user: User, model: type[models.Model]) -> models.QuerySet:
     return visible(user, model)
 
 
+# Exchange rates are shared by every mission: a rate changed for one mission changes the figures of all
+# the others, so only someone who answers for all of them (an admin, or an officer of every mission) keeps them.
+SHARED_FIGURES = frozenset({"finance.fxrate"})
+
+
 def may_keep(user: User, model: type[models.Model]) -> bool:
     """Return whether the user's role keeps records of this kind at all."""
     role = role_of(user)
-    return role == Role.ADMIN or (role is not None and label(model) in KEEPS.get(role, frozenset()))
+    if role == Role.ADMIN:
+        return True
+    if role is None or label(model) not in KEEPS.get(role, frozenset()):
+        return False
+    return label(model) not in SHARED_FIGURES or spans_every_mission(user)
+
+
+def spans_every_mission(user: User) -> bool:
+    """Return whether the user's missions include every current mission."""
+    mission_model = apps.get_model("missions", "Mission")
+    return not mission_model.objects.current().exclude(pk__in=missions(user).values("pk")).exists()
 
 
 def changeable(user: User, model: type[models.Model]) -> models.QuerySet:

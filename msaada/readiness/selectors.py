@@ -177,8 +177,9 @@ def expenditure_groups(mission: Mission, as_of: date) -> tuple[MoneyGroup, ...]:
 def unpaid_groups(mission: Mission, as_of: date) -> tuple[MoneyGroup, ...]:
     """Return per currency the sum over contributions of max(0, committed - paid), with the rates of the date.
 
-    A contribution is the flows sharing a non-empty ref and a currency; a flow without a ref
-    is one of its own. Each contribution is counted once, on its first flow (lowest pk).
+    A contribution is a donor's flows sharing a non-empty ref and a currency (a ref is the donor's
+    own: another donor paying under it pays nothing of it); a flow without a ref is one of its own.
+    Each contribution is counted once, on its first flow (lowest pk).
     """
     dated = flows(mission, as_of)
     signed = Case(
@@ -187,7 +188,7 @@ def unpaid_groups(mission: Mission, as_of: date) -> tuple[MoneyGroup, ...]:
         default=Value(0),
         output_field=AMOUNT,
     )
-    same = dated.filter(ref=OuterRef("ref"), currency=OuterRef("currency"))
+    same = dated.filter(ref=OuterRef("ref"), donor=OuterRef("donor"), currency=OuterRef("currency"))
     net = same.order_by().values("ref").annotate(net=Sum(signed)).values("net")
     first = dated.filter(Q(ref="") | ~Exists(same.filter(pk__lt=OuterRef("pk"))))
     own_net = Case(When(ref="", then=signed), default=Subquery(net), output_field=AMOUNT)

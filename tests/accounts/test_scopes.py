@@ -6,7 +6,7 @@ from django.db import models
 from django.http import Http404
 
 from msaada.accounts.models import Role
-from msaada.accounts.scopes import changeable, mission_or_404, missions, pickable, visible
+from msaada.accounts.scopes import changeable, may_keep, mission_or_404, missions, pickable, visible
 from msaada.finance.models import CostModel, Expenditure, Flow, Fund, FxRate
 from msaada.forces.models import Deployment, Pledge
 from msaada.logistics.models import Asset, Contract, ServiceLine
@@ -63,7 +63,7 @@ def test_support_office_sees_every_record_of_its_missions_and_the_shared_tables(
 
 @pytest.mark.parametrize("role", SUPPORT_OFFICE)
 def test_support_office_changes_what_the_role_table_gives_it_and_not_the_others_records(alpha, role):
-    user = person("officer", role, alpha)
+    user = person("officer", role, *Mission.objects.all())
     for model in NAMED_IN_THE_TABLE:
         allowed = pks(changeable(user, model))
         if model in CHANGES[role]:
@@ -75,9 +75,18 @@ def test_support_office_changes_what_the_role_table_gives_it_and_not_the_others_
 def test_finance_changes_money_and_rates_but_not_deployments(alpha):
     finance = person("finance", Role.FINANCE, alpha)
     assert pks(changeable(finance, Flow)) == of_alpha(Flow)
-    assert pks(changeable(finance, FxRate)) == everything(FxRate)
     assert pks(changeable(finance, Deployment)) == set()
     assert pks(changeable(finance, Pledge)) == set()
+
+
+def test_exchange_rates_shared_by_every_mission_are_kept_only_by_finance_of_every_mission(alpha):
+    # A rate changed by alpha's finance officer would change bravo's figures too.
+    of_alpha_only = person("alpha-finance", Role.FINANCE, alpha)
+    assert not may_keep(of_alpha_only, FxRate)
+    assert pks(changeable(of_alpha_only, FxRate)) == set()
+    of_both = person("finance", Role.FINANCE, *Mission.objects.all())
+    assert may_keep(of_both, FxRate)
+    assert pks(changeable(of_both, FxRate)) == everything(FxRate)
 
 
 def test_liaison_sees_and_changes_only_its_countrys_pledges_and_deployments_of_its_missions(alpha):

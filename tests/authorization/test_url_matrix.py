@@ -40,7 +40,8 @@ SEES = {
 }
 KEEPS = {
     "admin": ALL_KINDS,
-    "finance": {"organizations", "funds", "flows", "expenditures", "fx-rates", "cost-models", "sources"},
+    # Exchange rates are shared with GSF, which this finance officer does not answer for (scopes.SHARED_FIGURES).
+    "finance": {"organizations", "funds", "flows", "expenditures", "cost-models", "sources"},
     "logistics": {"service-lines", "contracts", "assets", "sources"},
     "force": {"mandates", "pledges", "deployments", "contributors", "sources"},
     "operations": {"sites", "site-statuses", "incidents", "sources"},

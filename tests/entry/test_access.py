@@ -39,7 +39,8 @@ SEES = {
 }
 KEEPS = {
     "admin": ALL,
-    "finance": {"organizations", "funds", "flows", "expenditures", "fx-rates", "cost-models", "sources"},
+    # GSF shares the exchange rates, and this finance officer does not answer for GSF (scopes.SHARED_FIGURES).
+    "finance": {"organizations", "funds", "flows", "expenditures", "cost-models", "sources"},
     "logistics": {"service-lines", "contracts", "assets", "sources"},
     "force": {"mandates", "pledges", "deployments", "contributors", "sources"},
     "operations": {"sites", "site-statuses", "incidents", "sources"},

@@ -87,7 +87,7 @@ def test_a_restore_to_a_currency_without_a_rate_any_more_is_refused(world, clien
             "date": "2024-02-22",
         },
     )
-    finance.post(reverse("record_archive", args=["MSS", "fx-rates", world.rate.pk]))
+    client_of("admin").post(reverse("record_archive", args=["MSS", "fx-rates", world.rate.pk]))
     before = snapshot()
     response = finance.post(reverse("record_restore", args=["MSS", "flows", world.flow.pk, first.history_id]))
     assert response.context["problems"] == ["Currency: no FX rate for CAD on or before 2024-02-22"]

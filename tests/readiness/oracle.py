@@ -156,14 +156,14 @@ def _funding(files: Rows, as_of: date, base: str, mandate: dict | None) -> dict:
             continue
         amount = _money(row["amount"])
         stages[row["stage"]] += rates.convert(amount, row["currency"], base, day)
-        # A contribution is the flows sharing a non-empty ref and a currency; an unnamed flow stands alone.
-        key = (row["ref"], row["currency"]) if row.get("ref") else ("", row["currency"], pk)
+        # A contribution is a donor's flows sharing a non-empty ref and a currency; an unnamed flow stands alone.
+        key = (row["currency"], row["ref"], row["donor"]) if row.get("ref") else (row["currency"], "", pk)
         contributions[key][row["stage"]] += amount
     unpaid = Fraction(0)
     for key, by_stage in contributions.items():
         owed = by_stage["commitment"] - by_stage["paid"]
         if owed > 0:
-            unpaid += rates.convert(owed, key[1], base, as_of)
+            unpaid += rates.convert(owed, key[0], base, as_of)
     spent = Fraction(0)
     window = Fraction(0)
     for row in files.get("expenditures.csv", []):

@@ -106,6 +106,14 @@ def test_a_ref_in_two_currencies_is_two_contributions():
     assert funding(brief(mss, D))["unpaid_commitments"] == "1000.00"
 
 
+def test_another_donor_paying_under_a_ref_pays_nothing_of_that_donors_commitment():
+    mss = mission()
+    flow(mss, "commitment", "50000000", "2025-01-01", ref="CAN-1", donor="canada")
+    flow(mss, "paid", "50000000", "2025-02-01", ref="CAN-1", donor="usa")
+    # Canada: max(0, 50,000,000 - 0); the United States: max(0, 0 - 50,000,000) = 0
+    assert funding(brief(mss, D))["unpaid_commitments"] == "50000000.00"
+
+
 def test_pledge_flows_are_not_commitments():
     mss = mission()
     flow(mss, "pledge", "500", "2025-01-01", ref="P")
