@@ -5,9 +5,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
+from msaada.exchange.problems import Problem
 from msaada.uploads.storage import uploads_root
 from msaada.uploads.views import form as upload_form
-from msaada.exchange.problems import Problem
 from tests.exchange.files import snapshot
 from tests.uploads.conftest import csv_file, token_of, upload
 
