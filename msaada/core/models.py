@@ -31,6 +31,11 @@ class ImportBatch(models.Model):
     def __str__(self) -> str:
         return f"import {self.pk}"
 
+    @property
+    def file_names(self) -> str:
+        """Return the files of the batch as a person reads them: `sources.csv, missions.csv`."""
+        return ", ".join(outcome["label"] for outcome in self.outcomes)
+
 
 class ImportedHistory(models.Model):
     """The base of every history row: the import batch that wrote it, if an import did."""

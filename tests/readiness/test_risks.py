@@ -118,6 +118,8 @@ def test_a_risk_is_written_in_the_language_it_is_read_in_not_the_one_it_was_comp
         read_in_french = {risk.subject: risk.message for risk in computed_in_english.risks}
     assert read_in_english["Water"] == "Water: covered until 30 Sep 2025, 2 days before the mandate ends on 2 Oct 2025"
     assert read_in_english["BLZ"] == "Belize: 2 deployed of 50 pledged"
-    assert read_in_french["Water"] == "Water\xa0: couvert jusqu’au 30 sept. 2025, 2 jours avant la fin du mandat le 2 oct. 2025"
+    assert read_in_french["Water"] == (
+        "Water\xa0: couvert jusqu’au 30 sept. 2025, 2 jours avant la fin du mandat le 2 oct. 2025"
+    )
     assert read_in_french["BLZ"] == "Belize\xa0: 2 déployés sur 50 promis"
     assert json_in_english == [risk.message for risk in computed_in_english.risks]
