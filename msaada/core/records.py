@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from msaada.core.models import ImportedHistory
+
 
 class FactQuerySet(models.QuerySet):
     """Records of a mission; archived ones are kept but left out of every computation."""
@@ -23,7 +25,7 @@ class Fact(models.Model):
     archived_at = models.DateTimeField(_("archived at"), null=True, blank=True, editable=False)
     citations = GenericRelation("sources.Citation")
 
-    history = HistoricalRecords(inherit=True, excluded_fields=["identity"])
+    history = HistoricalRecords(inherit=True, excluded_fields=["identity"], bases=[ImportedHistory])
     objects = FactQuerySet.as_manager()
 
     class Meta:

@@ -4,14 +4,12 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
-
 PLAIN_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
 WHOLE_NUMBER = re.compile(r"-?\d+")
 
 
 class CellError(ValueError):
-    """A cell that cannot be read; the message says what is wrong with it."""
+    """A cell that cannot be read; its message is the code of the problem (a key of problems.MESSAGES)."""
 
 
 def cell_text(value: object) -> str:
@@ -19,10 +17,10 @@ def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        raise CellError(_("a true/false cell, not a value"))
+        raise CellError("bool_cell")
     if isinstance(value, dt.datetime):
         if value.time() != dt.time(0):
-            raise CellError(_("a date and time, not a date"))
+            raise CellError("datetime_cell")
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -39,18 +37,18 @@ def parse_date(text: str) -> dt.date:
             raise ValueError
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise CellError(_("not a date (YYYY-MM-DD)")) from None
+        raise CellError("not_date") from None
 
 
 def parse_decimal(text: str) -> Decimal:
     if not PLAIN_DECIMAL.fullmatch(text):
-        raise CellError(_("not a plain decimal number"))
+        raise CellError("not_decimal")
     return Decimal(text)
 
 
 def parse_count(text: str) -> int:
     if not WHOLE_NUMBER.fullmatch(text):
-        raise CellError(_("not a whole number"))
+        raise CellError("not_count")
     return int(text)
 
 

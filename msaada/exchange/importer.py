@@ -5,10 +5,9 @@ if there is any, the transaction is rolled back, so a bad row anywhere writes no
 """
 
 import itertools
-import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -20,9 +19,11 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from msaada.core.middleware import database_busy
+from msaada.core.models import ImportBatch
 from msaada.exchange import cells
 from msaada.exchange.formats import FILES, FILES_BY_NAME, Column, FileSpec
 from msaada.exchange.identity import row_identity
+from msaada.exchange.problems import MORE, Problem, problem
 from msaada.exchange.reading import Sheet, UnreadableFile, find_sheets
 from msaada.exchange.references import References
 from msaada.finance.rules import first_rate_dates, has_rate
@@ -31,6 +32,7 @@ from msaada.missions.models import Mission
 from msaada.sources.models import Citation
 
 BATCH_SIZE = 1000
+PROBLEMS_PER_FILE = 1000  # a file wrong throughout is fixed long before its last line; the rest are counted
 # The advisory lock that lets one import at a time write on PostgreSQL (any 64-bit number, the same everywhere).
 IMPORT_LOCK = 0x6D73_6161_6461  # "msaada"
 LOCK_WAIT = "60s"
@@ -45,12 +47,20 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-class ImportFailed(Exception):
-    """An import that wrote nothing, with every problem found as `file:line: column: problem`."""
+def filled_width(values: list[object]) -> int:
+    """Return how many cells a row spans, up to its last cell that is not blank."""
+    width = len(values)
+    while width and (values[width - 1] is None or not str(values[width - 1]).strip()):
+        width -= 1
+    return width
 
-    def __init__(self, errors: list[str]):
-        self.errors = errors
-        super().__init__(f"{len(errors)} problem(s)")
+
+class ImportFailed(Exception):
+    """An import that wrote nothing: the problems listed (the first of each file) and how many were found."""
+
+    def __init__(self, problems: list[Problem], count: int):
+        self.problems, self.count = problems, count
+        super().__init__(f"{count} problem(s)")
 
 
 @dataclass
@@ -93,20 +103,25 @@ def import_records(
     sheets, problems = find_sheets(paths)
     sheets.sort(key=lambda sheet: ORDER[sheet.name])
     run = ImportRun(mission_code, actor, reason, on_batch)
-    run.errors.extend(problems)
+    for found in problems:
+        run.report(found)
     if not sheets and not problems:
-        run.errors.append(_("no file of the import format in %(paths)s") % {"paths": ", ".join(map(str, paths))})
+        run.report(problem(", ".join(map(str, paths)), None, "", "no_files"))
     try:
         with transaction.atomic():
             wait_for_other_imports()
+            if not dry_run:
+                run.start_batch()
             for sheet in sheets:
                 run.import_sheet(sheet)
-            if run.errors:
-                raise ImportFailed(run.errors)
+            if run.problems:
+                raise ImportFailed(run.problems, run.count)
             if dry_run:
                 transaction.set_rollback(True)
+            else:
+                run.finish_batch()
     except OperationalError as busy:
-        raise ImportFailed([busy_problem(busy)]) from None
+        raise ImportFailed([busy_problem(busy)], 1) from None
     return run.outcomes
 
 
@@ -123,10 +138,10 @@ def wait_for_other_imports() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
 
 
-def busy_problem(error: OperationalError) -> str:
+def busy_problem(error: OperationalError) -> Problem:
     """Say that another import (or write) holds the database, or re-raise any other database failure."""
     if database_busy(error) or "lock timeout" in str(error).lower():
-        return _("another import is running: nothing was written, try again when it has finished")
+        return problem("import", None, "", "import_running")
     raise error
 
 
@@ -136,10 +151,13 @@ class ImportRun:
     def __init__(self, mission_code: str, actor, reason: str, on_batch) -> None:
         self.mission_code = mission_code
         self.actor = actor
-        self.reason = f"import {uuid.uuid4().hex[:8]}" + (f" {reason}" if reason else "")
+        self.about = reason
+        self.reason = "import" + (f" {reason}" if reason else "")
+        self.batch: ImportBatch | None = None
         self.on_batch = on_batch
         self.references = References()
-        self.errors: list[str] = []
+        self.problems: list[Problem] = []
+        self.count = 0
         self.outcomes: list[FileOutcome] = []
         self._mission: Mission | None = None
         self._first_rates: dict[str, date] | None = None
@@ -156,6 +174,21 @@ class ImportRun:
             self._first_rates = first_rate_dates()
         return self._first_rates
 
+    def start_batch(self) -> None:
+        """Write the batch the history of this import points to; its reason names it for a person."""
+        self.batch = ImportBatch.objects.create(user=self.actor, mission=self.mission_code, reason=self.about)
+        self.reason = f"import {self.batch.pk}" + (f" {self.about}" if self.about else "")
+
+    def finish_batch(self) -> None:
+        """Keep in the batch what the import did with each file."""
+        self.batch.outcomes = [asdict(outcome) for outcome in self.outcomes]
+        self.batch.save(update_fields=["outcomes"])
+
+    def report(self, found: Problem) -> None:
+        """List a problem; the line that says how many more a file has is not one itself."""
+        self.count += found.code != MORE
+        self.problems.append(found)
+
     def import_sheet(self, sheet: Sheet) -> None:
         spec = FILES_BY_NAME[sheet.name]
         outcome = FileOutcome(sheet.label)
@@ -163,15 +196,17 @@ class ImportRun:
         if spec.in_mission and self.mission is None:
             self._report_missing_mission()
             return
+        file_import = FileImport(self, spec, sheet, outcome)
         try:
-            FileImport(self, spec, sheet, outcome).load()
+            file_import.load()
         except UnreadableFile as error:
-            self.errors.append(str(error))
+            self.report(error.problem)
+        file_import.report_unlisted()
 
     def _report_missing_mission(self) -> None:
-        problem = f"--mission: unknown mission {self.mission_code!r}: neither in the database nor in missions.csv"
-        if problem not in self.errors and not self.references.is_declared("mission", self.mission_code):
-            self.errors.append(problem)
+        missing = problem("--mission", None, "", "unknown_mission", params={"code": repr(self.mission_code)})
+        if missing not in self.problems and not self.references.is_declared("mission", self.mission_code):
+            self.report(missing)
 
 
 class FileImport:
@@ -184,10 +219,24 @@ class FileImport:
         self.first_line: dict[int, int] = {}
         self.departure_lines: dict[tuple[str, date], list[int]] = defaultdict(list)
         self.content_type = ContentType.objects.get_for_model(spec.model)
+        self.header_width = 0
+        self.found = 0
 
-    def error(self, line: int, column: str, problem: str, value: str | None = None) -> None:
-        quoted = "" if value is None else f' "{value}"'
-        self.run.errors.append(f"{self.sheet.label}:{line}: {column}: {problem}{quoted}")
+    def error(self, line: int, column: str, message: str, value: str | None = None, params: dict | None = None) -> None:
+        """Report a problem of a cell: `message` is a code of problems.MESSAGES with its params, or a written text.
+
+        Past the first PROBLEMS_PER_FILE of the file a problem is only counted, never built.
+        """
+        self.found += 1
+        listed = self.found <= PROBLEMS_PER_FILE
+        self.run.count += not listed
+        if listed:
+            self.run.report(problem(self.sheet.label, line, column, message, value, params))
+
+    def report_unlisted(self) -> None:
+        """Say how many problems of the file were found past the ones listed."""
+        if self.found > PROBLEMS_PER_FILE:
+            self.run.report(problem(self.sheet.label, None, "", MORE, params={"count": self.found - PROBLEMS_PER_FILE}))
 
     def load(self) -> None:
         rows = self.sheet.rows()
@@ -203,18 +252,19 @@ class FileImport:
 
     def _read_header(self, header: tuple[int, list[object]] | None) -> bool:
         names = [cells.cell_text(cell) for cell in header[1]] if header else []
+        self.header_width = filled_width(names)
         known = {column.name: column for column in self.spec.all_columns}
         sound = True
         for index, name in enumerate(names):
             if name not in known:
                 if name:
-                    self.error(1, name, _("unknown column"))
+                    self.error(1, name, "unknown_column")
                     sound = False
                 continue
             self.columns.append((known.pop(name), index))
         for column in known.values():
             if column.required:
-                self.error(1, column.name, _("missing required column"))
+                self.error(1, column.name, "missing_column")
                 sound = False
         return sound
 
@@ -236,17 +286,21 @@ class FileImport:
 
     def _parse(self, line: int, values: list[object]) -> Row:
         row = Row(line)
+        width = filled_width(values)
+        if width > self.header_width:
+            self.error(line, "row", "extra_cells", params={"cells": width, "header": self.header_width})
+            row.ok = False
         for column, index in self.columns:
             raw = values[index] if index < len(values) else None
             try:
                 text = cells.cell_text(raw)
                 value = column.parse(text) if text else None
-            except cells.CellError as problem:
-                self.error(line, column.name, str(problem), str(raw))
+            except cells.CellError as unreadable:
+                self.error(line, column.name, str(unreadable), str(raw))
                 row.ok = False
                 continue
             if not text and column.required:
-                self.error(line, column.name, _("required value is empty"))
+                self.error(line, column.name, "empty")
                 row.ok = False
             row.texts[column.name] = cells.render(value) if value is not None and not column.refers_to else text
             if column.name == "source":
@@ -280,7 +334,7 @@ class FileImport:
                         continue
                     if key not in found:
                         if not references.is_declared(kind, key):
-                            self.error(row.line, column.name, references.problem(kind), key)
+                            self._report_unknown(row, column.name, kind, key)
                         row.ok = False
                     elif column.name != "source":
                         row.values[column.name] = found[key]
@@ -304,16 +358,24 @@ class FileImport:
             self._check_rate(row, record)
         row.record = record
 
+    def _report_unknown(self, row: Row, column: str, kind: str, key: str) -> None:
+        if kind == "contributor":
+            self.error(row.line, column, "unknown_country", key)
+        else:
+            self.error(row.line, column, "unknown_reference", key, {"kind": kind.replace("_", " ")})
+
     def _report_invalid(self, row: Row, invalid: ValidationError) -> None:
         for name, errors in invalid.error_dict.items():
             column = "row" if name == NON_FIELD_ERRORS else name
-            self.error(row.line, column, self._problem(name, errors[0]), row.texts.get(name))
+            message, params = self._problem(name, errors[0])
+            self.error(row.line, column, message, row.texts.get(name), params)
 
-    def _problem(self, name: str, error: ValidationError) -> str:
+    def _problem(self, name: str, error: ValidationError) -> tuple[str, dict[str, str]]:
+        """Return a problem of a model's rule as a code and its params (the model's own message as text)."""
         if error.code == "invalid_choice":
             choices = self.spec.model._meta.get_field(name).choices
-            return _("not one of %(choices)s") % {"choices": ", ".join(str(value) for value, _label in choices)}
-        return " ".join(error.messages)
+            return "not_one_of", {"choices": ", ".join(str(value) for value, _label in choices)}
+        return " ".join(error.messages), {}
 
     def _check_rate(self, row: Row, record: models.Model) -> None:
         currencies = {record.currency, self.run.mission.base_currency}
@@ -355,8 +417,7 @@ class FileImport:
             return True
         if key in self.first_line:
             names = self.spec.natural_key or ("ref",)
-            problem = _("duplicate of line %(line)d") % {"line": self.first_line[key]}
-            self.error(row.line, names[0], problem, row.texts.get(names[0]))
+            self.error(row.line, names[0], "duplicate", row.texts.get(names[0]), {"line": self.first_line[key]})
             return False
         self.first_line[key] = row.line
         return True
@@ -406,6 +467,7 @@ class FileImport:
                 batch_size=BATCH_SIZE,
                 default_user=actor,
                 default_change_reason=reason,
+                custom_historical_attrs={"import_batch": self.run.batch},
             )
         if updates:
             bulk_update_with_history(
@@ -415,6 +477,7 @@ class FileImport:
                 batch_size=BATCH_SIZE,
                 default_user=actor,
                 default_change_reason=reason,
+                custom_historical_attrs={"import_batch": self.run.batch},
             )
         self._cite(creates, updates)
         self.outcome.created += len(creates)
@@ -438,6 +501,7 @@ class FileImport:
             )
             for citation in dropped:
                 citation._change_reason = self.run.reason
+                citation._import_batch = self.run.batch
                 citation.delete()
         if wanted:
             bulk_create_with_history(
@@ -446,6 +510,7 @@ class FileImport:
                 batch_size=BATCH_SIZE,
                 default_user=self.run.actor,
                 default_change_reason=self.run.reason,
+                custom_historical_attrs={"import_batch": self.run.batch},
             )
 
     def _citation(self, record: models.Model, source) -> Citation:

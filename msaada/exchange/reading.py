@@ -8,18 +8,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
-from django.utils.translation import gettext as _
 from openpyxl.utils.exceptions import InvalidFileException
 
 from msaada.exchange.formats import FILES_BY_NAME
+from msaada.exchange.problems import Problem
 
 
 class UnreadableFile(Exception):
-    """A file that is not UTF-8 text or not a spreadsheet; the message names where it broke."""
+    """A file that is not UTF-8 text or not a spreadsheet; its problem names where it broke."""
 
-    def __init__(self, label: str, line: int | None, problem: str):
-        self.label, self.line, self.problem = label, line, problem
-        super().__init__(f"{label}:{line}: {problem}" if line else f"{label}: {problem}")
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
 
 
 @dataclass
@@ -62,7 +62,7 @@ class Sheet:
                     try:
                         text = decoder.decode(chunk)
                     except UnicodeDecodeError:
-                        raise UnreadableFile(self.label, number, _("not UTF-8 text")) from None
+                        raise UnreadableFile(Problem(self.label, number, code="not_utf8")) from None
                     if number == 1:
                         text = text.removeprefix("\ufeff")
                     self.position += len(chunk)
@@ -75,8 +75,8 @@ class Sheet:
                     yield line, row
                     line = reader.line_num
             except csv.Error as error:
-                problem = _("not a readable CSV row (%(error)s)") % {"error": error}
-                raise UnreadableFile(self.label, reader.line_num, problem) from None
+                problem = Problem(self.label, reader.line_num, code="bad_csv", params={"error": str(error)})
+                raise UnreadableFile(problem) from None
 
     def _sheet_rows(self) -> Iterator[tuple[int, list[object]]]:
         workbook = open_workbook(self.path)
@@ -92,13 +92,13 @@ def open_workbook(path: Path) -> openpyxl.Workbook:
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
-        raise UnreadableFile(path.name, None, _("not a spreadsheet (XLSX)")) from None
+        raise UnreadableFile(Problem(path.name, code="not_xlsx")) from None
 
 
-def find_sheets(paths: list[Path]) -> tuple[list[Sheet], list[str]]:
+def find_sheets(paths: list[Path]) -> tuple[list[Sheet], list[Problem]]:
     """Return the sheets of the format found in files and folders, and a problem for each thing that is not one."""
     sheets: list[Sheet] = []
-    problems: list[str] = []
+    problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
             for child in sorted(path.iterdir()):
@@ -107,23 +107,23 @@ def find_sheets(paths: list[Path]) -> tuple[list[Sheet], list[str]]:
         elif path.exists():
             _add_file(path, sheets, problems)
         else:
-            problems.append(f"{path}: no such file or folder")
+            problems.append(Problem(str(path), code="no_such_path"))
     return sheets, problems
 
 
-def _add_file(path: Path, sheets: list[Sheet], problems: list[str]) -> None:
+def _add_file(path: Path, sheets: list[Sheet], problems: list[Problem]) -> None:
     known = ", ".join(f"{name}.csv" for name in FILES_BY_NAME)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         if path.stem in FILES_BY_NAME:
             sheets.append(Sheet(path.stem, path))
         else:
-            problems.append(f"{path.name}: unknown file name (expected one of {known})")
+            problems.append(Problem(path.name, code="unknown_file_name", params={"known": known}))
     elif suffix == ".xlsx":
         try:
             workbook = open_workbook(path)
         except UnreadableFile as error:
-            problems.append(str(error))
+            problems.append(error.problem)
             return
         names = workbook.sheetnames
         workbook.close()
@@ -135,6 +135,7 @@ def _add_file(path: Path, sheets: list[Sheet], problems: list[str]) -> None:
             if name in FILES_BY_NAME:
                 sheets.append(Sheet(name, path, name))
             else:
-                problems.append(f"{path.name}[{name}]: unknown sheet name (expected one of {', '.join(FILES_BY_NAME)})")
+                sheet_names = ", ".join(FILES_BY_NAME)
+                problems.append(Problem(f"{path.name}[{name}]", code="unknown_sheet", params={"known": sheet_names}))
     else:
-        problems.append(f"{path.name}: unknown file name: not a CSV or XLSX file")
+        problems.append(Problem(path.name, code="not_csv_or_xlsx"))

@@ -3,7 +3,6 @@
 from collections import defaultdict
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
 
 from msaada.core.codes import validate_country
 from msaada.finance.models import Fund, Organization
@@ -62,9 +61,3 @@ class References:
         for name in names - found.keys():
             found[name] = ServiceLine.objects.create(mission=mission, name=name)
         return found
-
-    @staticmethod
-    def problem(kind: str) -> str:
-        if kind == "contributor":
-            return _("unknown country code (ISO 3166 alpha-3, e.g. KEN)")
-        return _("unknown %(kind)s: neither in the database nor in this import") % {"kind": kind.replace("_", " ")}

@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from msaada.core.codes import country_name, validate_country
 from msaada.core.fields import count_field
+from msaada.core.models import ImportedHistory
 from msaada.missions.models import MissionFact
 
 
@@ -14,7 +15,7 @@ class Contributor(models.Model):
 
     code = models.CharField(_("country code"), max_length=3, unique=True, validators=[validate_country])
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[ImportedHistory])
 
     class Meta:
         verbose_name = _("contributor")

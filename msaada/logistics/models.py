@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from msaada.core.constraints import check_period, check_same_mission, non_negative, period_constraint
 from msaada.core.fields import count_field, currency_field, money_field
+from msaada.core.models import ImportedHistory
 from msaada.finance.models import Organization
 from msaada.missions.models import Mission, MissionFact
 
@@ -18,7 +19,7 @@ class ServiceLine(models.Model):
     mission = models.ForeignKey(Mission, on_delete=models.PROTECT, verbose_name=_("mission"))
     name = models.CharField(_("name"), max_length=200)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[ImportedHistory])
 
     class Meta:
         verbose_name = _("service line")

@@ -7,6 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 from msaada.readiness.money import ZERO, check_rates, to_base, total
+from msaada.readiness.risk_messages import risk_message
 from msaada.readiness.rows import (
     BURN_WINDOW_DAYS,
     COMMITMENT,
@@ -83,13 +84,22 @@ class Coverage:
 
 @dataclass(frozen=True)
 class Risk:
-    """Something that breaks next, with the figures that show it (JSON-safe evidence)."""
+    """Something that breaks next, with the figures that show it (JSON-safe evidence).
+
+    `params` are the values its message is written from: dates, counts and money, not text, so that
+    `message` is written in the language active when it is read, not when the brief was computed.
+    """
 
     code: str
     severity: str
-    message: str
     subject: str | None = None
     evidence: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """Write the risk in the active language."""
+        return risk_message(self.code, self.params)
 
 
 @dataclass(frozen=True)

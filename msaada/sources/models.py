@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from msaada.core.models import ImportedHistory
 from msaada.core.records import Fact
 
 
@@ -53,7 +54,7 @@ class Citation(models.Model):
         Source, on_delete=models.PROTECT, related_name="citations_made", verbose_name=_("source")
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[ImportedHistory])
 
     class Meta:
         verbose_name = _("citation")

@@ -4,8 +4,11 @@ import re
 
 from django.urls import reverse
 
+from msaada.core.models import ImportBatch
+from msaada.exchange.importer import import_records
 from msaada.forces.models import Deployment
-from tests.exchange.files import snapshot
+from msaada.missions.models import Site
+from tests.exchange.files import BASE, snapshot, write
 
 KEN_ARRIVAL = {"unit": "First contingent", "category": "police", "change": "arrival", "date": "2024-06-25"}
 
@@ -100,3 +103,16 @@ def test_only_someone_who_may_change_the_record_is_offered_a_restore(world, clie
     client = client_of("force")
     version = world.flow.history.latest().history_id
     assert client.post(reverse("record_restore", args=["MSS", "flows", world.flow.pk, version])).status_code == 404
+
+
+def test_the_history_names_the_import_batch_that_wrote_a_version(db, tmp_path, client_of):
+    import_records([write(tmp_path / "r", BASE)], "MSS", reason="by clerk")
+    batch = ImportBatch.objects.get()
+    site = Site.objects.get()
+    response = client_of("admin").get(reverse("record_history", args=["MSS", "sites", site.pk]))
+    imported, made_by_hand = response.context["versions"]  # the world's site, then the import that cites it
+    assert (imported.record.import_batch, made_by_hand.record.import_batch) == (batch, None)
+    page = response.content.decode()
+    assert f"import {batch.pk} by clerk" in page
+    files = "sources.csv, missions.csv, organizations.csv, funds.csv, fx_rates.csv, sites.csv"
+    assert f"import batch {batch.pk} of {files}" in page

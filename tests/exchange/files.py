@@ -63,7 +63,7 @@ def problems_of(paths: list[Path], mission: str = "MSS") -> list[str]:
     """Import and return the problems reported; fail the test if the import succeeded."""
     with pytest.raises(ImportFailed) as failed:
         import_records(paths, mission)
-    return failed.value.errors
+    return [str(problem) for problem in failed.value.problems]
 
 
 def outcomes(paths: list[Path], mission: str = "MSS") -> dict[str, tuple[int, int, int]]:

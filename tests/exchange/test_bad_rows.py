@@ -186,6 +186,12 @@ BAD_ROWS = [
         'sources.csv:3: key: duplicate of line 2 "art-1"',
         id="duplicate-key",
     ),
+    pytest.param(
+        "pledges.csv",
+        "contributor,category,count,date,status\nKEN,police,1000,2024-01-01,pledged,,confirmed",
+        "pledges.csv:2: row: 7 cells, the header has 5",
+        id="extra-cells",
+    ),
 ]
 
 

@@ -85,7 +85,9 @@ def test_an_import_that_cannot_wait_for_another_says_so_and_writes_nothing(tmp_p
     finally:
         release.set()
         holder.join()
-    assert failed.value.errors == ["another import is running: nothing was written, try again when it has finished"]
+    assert list(map(str, failed.value.problems)) == [
+        "import: another import is running: nothing was written, try again when it has finished"
+    ]
     assert Deployment.objects.count() == 0
 
 
@@ -94,7 +96,7 @@ def test_an_empty_folder_is_an_error_not_a_silent_success(db, tmp_path: Path) ->
     empty.mkdir()
     with pytest.raises(ImportFailed) as failed:
         import_records([empty], "MSS")
-    assert failed.value.errors == [f"no file of the import format in {empty}"]
+    assert list(map(str, failed.value.problems)) == [f"{empty}: no file of the import format here"]
 
 
 def test_an_import_that_finds_sqlite_locked_says_another_is_running(db, tmp_path: Path, monkeypatch) -> None:
@@ -104,7 +106,9 @@ def test_an_import_that_finds_sqlite_locked_says_another_is_running(db, tmp_path
     monkeypatch.setattr("msaada.exchange.importer.wait_for_other_imports", locked)
     with pytest.raises(ImportFailed) as failed:
         import_records([write(tmp_path / "base", BASE)], "MSS")
-    assert failed.value.errors == ["another import is running: nothing was written, try again when it has finished"]
+    assert list(map(str, failed.value.problems)) == [
+        "import: another import is running: nothing was written, try again when it has finished"
+    ]
 
 
 def test_any_other_database_failure_is_not_mistaken_for_a_busy_database(db, tmp_path: Path, monkeypatch) -> None:

@@ -1,7 +1,11 @@
 """The risks together: their order, and which rules fire without a mandate."""
 
-import pytest
+from datetime import date
 
+import pytest
+from django.utils import translation
+
+from msaada.readiness.brief import brief_json, build_brief
 from tests.readiness.factories import (
     brief,
     contract,
@@ -100,3 +104,22 @@ def test_a_healthy_mission_has_no_risks():
     contract(mss, "Rations", "2025-01-01", "2026-12-31")
     status(site(mss, "Airport"), "2025-01-01", "secured")
     assert brief(mss, D)["risks"] == []
+
+
+def test_a_risk_is_written_in_the_language_it_is_read_in_not_the_one_it_was_computed_in():
+    mss = troubled(with_mandate=True)
+    with translation.override("fr"):
+        computed_in_french = build_brief(mss, date(2025, 9, 23))
+    with translation.override("en"):
+        computed_in_english = build_brief(mss, date(2025, 9, 23))
+        read_in_english = {risk.subject: risk.message for risk in computed_in_french.risks}
+        json_in_english = [risk["message"] for risk in brief_json(computed_in_french)["risks"]]
+    with translation.override("fr"):
+        read_in_french = {risk.subject: risk.message for risk in computed_in_english.risks}
+    assert read_in_english["Water"] == "Water: covered until 30 Sep 2025, 2 days before the mandate ends on 2 Oct 2025"
+    assert read_in_english["BLZ"] == "Belize: 2 deployed of 50 pledged"
+    assert read_in_french["Water"] == (
+        "Water\xa0: couvert jusqu’au 30 sept. 2025, 2 jours avant la fin du mandat le 2 oct. 2025"
+    )
+    assert read_in_french["BLZ"] == "Belize\xa0: 2 déployés sur 50 promis"
+    assert json_in_english == [risk.message for risk in computed_in_english.risks]

@@ -40,10 +40,8 @@ def test_a_finance_officer_may_not_import_mandates_and_nothing_is_written(as_rol
         csv_file("mandates.csv", MANDATES),
         csv_file("fx_rates.csv", "date,currency,per_usd\n2024-02-01,EUR,0.92"),
     )
-    problems = response.context["upload"].problems
-    assert [(p["file"], p["problem"]) for p in problems] == [
-        ("mandates.csv", "finance officer may not import mandates.csv")
-    ]
+    problems = response.context["problems"]
+    assert [(p.file, p.text) for p in problems] == [("mandates.csv", "finance officer may not import mandates.csv")]
     assert b"Confirm import" not in response.content
     assert snapshot() == before
     assert not Mandate.objects.exists()

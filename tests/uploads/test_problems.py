@@ -3,10 +3,11 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
+from msaada.exchange.problems import Problem
 from msaada.uploads.storage import uploads_root
 from msaada.uploads.views import form as upload_form
-from msaada.uploads.views.review import Problem, problem_from
 from tests.exchange.files import snapshot
 from tests.uploads.conftest import csv_file, token_of, upload
 
@@ -67,20 +68,20 @@ def test_a_file_that_is_not_utf8_is_reported(as_role) -> None:
     text = "contributor,category,count,date,status\nKEN,police,10,2023-07-29,pledged\nKEN,polic\xe9,1,2023-07-29,x\n"
     response = upload(as_role("admin"), SimpleUploadedFile("pledges.csv", text.encode("latin-1")))
     assert rejected(response) == [("pledges.csv", 3, "")]
-    assert response.context["upload"].problems[0]["problem"] == "not UTF-8 text"
+    assert response.context["problems"][0].text == "not UTF-8 text"
 
 
 def test_a_file_that_is_not_a_spreadsheet_is_reported(as_role) -> None:
     response = upload(as_role("admin"), SimpleUploadedFile("flows.xlsx", b"%PDF-1.4 not a workbook"))
     assert rejected(response) == [("flows.xlsx", None, "")]
-    assert response.context["upload"].problems[0]["problem"] == "not a spreadsheet (XLSX)"
+    assert response.context["problems"][0].text == "not a spreadsheet (XLSX)"
 
 
 @pytest.mark.parametrize("name", ["donations.csv", "notes.txt"])
 def test_an_unknown_file_name_is_reported(as_role, name: str) -> None:
     response = upload(as_role("admin"), csv_file(name, "a,b\n1,2"))
     assert rejected(response) == [(name, None, "")]
-    assert response.context["upload"].problems[0]["problem"].startswith("unknown file name")
+    assert response.context["problems"][0].text.startswith("unknown file name")
 
 
 def test_no_file_chosen_is_asked_again(as_role) -> None:
@@ -108,30 +109,34 @@ def test_the_page_states_the_size_limit(as_role) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "problem"),
+    ("problem", "text"),
     [
         (
+            Problem("pledges.csv", 3, "count", "not_count", value="1,000"),
             'pledges.csv:3: count: not a whole number "1,000"',
-            Problem("pledges.csv", 3, "count", "not a whole number", "1,000"),
         ),
         (
+            Problem("book.xlsx[pledges]", 12, "count", params={"text": "makes KEN's strength -10 on 2024-07-25"}),
             "book.xlsx[pledges]:12: count: makes KEN's strength -10 on 2024-07-25",
-            Problem("book.xlsx[pledges]", 12, "count", "makes KEN's strength -10 on 2024-07-25"),
         ),
         (
+            Problem("sites.csv", 2, "kind", "not_one_of", {"choices": "airport, base"}, 'a "b"'),
             'sites.csv:2: kind: not one of airport, base "a "b""',
-            Problem("sites.csv", 2, "kind", "not one of airport, base", 'a "b"'),
         ),
-        ("pledges.csv:3: not UTF-8 text", Problem("pledges.csv", 3, "", "not UTF-8 text")),
-        (
-            "x.txt: unknown file name: not a CSV or XLSX file",
-            Problem("x.txt", None, "", "unknown file name: not a CSV or XLSX file"),
-        ),
-        ("something else entirely", Problem("", None, "", "something else entirely")),
+        (Problem("pledges.csv", 3, code="not_utf8"), "pledges.csv:3: not UTF-8 text"),
+        (Problem("x.txt", code="not_csv_or_xlsx"), "x.txt: unknown file name: not a CSV or XLSX file"),
     ],
 )
-def test_problems_are_split_into_file_line_column_and_value(text: str, problem: Problem) -> None:
-    assert problem_from(text) == problem
+def test_a_problem_is_written_as_the_line_the_command_prints(problem: Problem, text: str) -> None:
+    assert str(problem) == text
+
+
+def test_a_problem_is_written_in_the_language_active_when_shown() -> None:
+    problem = Problem("pledges.csv", 3, "count", "not_count", value="1,000")
+    with translation.override("fr"):
+        french = problem.text
+    assert french != "not a whole number"
+    assert problem.text == "not a whole number"
 
 
 def test_a_file_wrong_throughout_lists_its_first_thousand_problems(as_role) -> None:

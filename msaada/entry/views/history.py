@@ -109,7 +109,7 @@ def record_history(request: HttpRequest, code: str, kind: str, pk: int) -> HttpR
     mission = mission_or_404(request.user, code)
     entity = kind_or_404(request.user, kind)
     record = record_or_404(request.user, entity, mission, pk)
-    history = record.history.select_related("history_user").order_by("-history_date", "-history_id")
+    history = record.history.select_related("history_user", "import_batch").order_by("-history_date", "-history_id")
     page = Paginator(history, PAGE_SIZE).get_page(request.GET.get("page"))
     # One version more than the page holds, so the oldest on the page can be compared with its predecessor.
     window = list(history[page.start_index() - 1 : page.end_index() + 1]) if page.object_list else []

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from msaada.exchange.problems import Problem
 from msaada.missions.models import Mission
 from msaada.uploads.storage import (
     CHECKED,
@@ -62,7 +63,10 @@ def import_preview(request: HttpRequest, code: str, token: str) -> HttpResponse:
     mission = import_access(request, code)
     upload = _upload_or_404(request, mission, token, CHECKED, REJECTED, IMPORTED)
     totals = {name: sum(outcome[name] for outcome in upload.outcomes) for name in COUNTS}
-    return render(request, "uploads/preview.html", {"mission": mission, "upload": upload, "totals": totals})
+    problems = [Problem(**problem) for problem in upload.problems]
+    return render(
+        request, "uploads/preview.html", {"mission": mission, "upload": upload, "totals": totals, "problems": problems}
+    )
 
 
 @require_POST
@@ -106,7 +110,7 @@ def _upload_or_404(request: HttpRequest, mission: Mission, token: str, *states: 
 def _keep(upload: Upload, review: Review, state: str) -> None:
     """Record what checking or importing found; files with a bad row are deleted at once, as they cannot be used."""
     upload.outcomes, upload.problems = review.outcomes, review.problems[:SHOWN_PROBLEMS]
-    upload.problem_count = len(review.problems)
+    upload.problem_count = review.count
     upload.state = REJECTED if review.problems else state
     if review.problems:
         drop_files(upload)

@@ -5,53 +5,29 @@ imports, unless the user's role may not keep one of the kinds uploaded.
 """
 
 import itertools
-import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.utils.translation import gettext as _
 
 from msaada.accounts.models import Role
 from msaada.accounts.scopes import may_keep, role_of
 from msaada.exchange.formats import FILES, FILES_BY_NAME, FileSpec
 from msaada.exchange.importer import ImportFailed, import_records
+from msaada.exchange.problems import MORE, Problem
 from msaada.exchange.reading import Sheet, UnreadableFile, find_sheets
-
-# The importer's problems: `file:line: column: problem "value"`, or `file:line: problem`, or `file: problem`.
-WITH_COLUMN = re.compile(r'(?P<file>[^:]+):(?P<line>\d+): (?P<column>[^:"]+): (?P<problem>.+?)(?: "(?P<value>.*)")?')
-WITH_LINE = re.compile(r"(?P<file>[^:]+):(?P<line>\d+): (?P<problem>.+)")
-WITH_FILE = re.compile(r"(?P<file>[^:\s]+): (?P<problem>.+)")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A problem found in an upload, split into the columns of the table that lists it."""
-
-    file: str = ""
-    line: int | None = None
-    column: str = ""
-    problem: str = ""
-    value: str | None = None
-
-
-def problem_from(text: str) -> Problem:
-    """Split a problem reported by the importer; keep whatever does not fit the pattern whole."""
-    for pattern in (WITH_COLUMN, WITH_LINE, WITH_FILE):
-        match = pattern.fullmatch(text)
-        if match:
-            parts = match.groupdict()
-            line = parts.pop("line", None)
-            return Problem(**parts, line=int(line) if line is not None else None)
-    return Problem(problem=text)
 
 
 @dataclass(frozen=True)
 class Review:
-    """What checking or importing an upload gave: outcomes per file as dicts, or the problems."""
+    """What checking or importing an upload gave: outcomes per file as dicts, or the problems and their count.
+
+    The problems are kept as dicts of Problem, to be written in the reader's language when shown.
+    """
 
     outcomes: list[dict]
     problems: list[dict]
+    count: int = 0
 
 
 def importable(user: AbstractBaseUser) -> list[FileSpec]:
@@ -72,9 +48,9 @@ def review_upload(paths: list[Path], user: AbstractBaseUser, mission: str, *, dr
             dry_run=dry_run or bool(refused),
         )
     except ImportFailed as failed:
-        return Review([], in_reading_order([*refused, *map(problem_from, failed.errors)]))
+        return Review([], in_reading_order([*refused, *failed.problems]), len(refused) + failed.count)
     if refused:
-        return Review([], in_reading_order(refused))
+        return Review([], in_reading_order(refused), len(refused))
     return Review([asdict(outcome) for outcome in outcomes], [])
 
 
@@ -82,11 +58,12 @@ def in_reading_order(problems: list[Problem]) -> list[dict]:
     """Return the problems file by file, in the order the files were read, and by line within a file.
 
     The importer reports a batch's unreadable cells before its invalid rows; a person fixes a file top down.
+    The line that says how many more problems a file has comes last in its file.
     """
     files: dict[str, int] = {}
     for problem in problems:
         files.setdefault(problem.file, len(files))
-    ordered = sorted(problems, key=lambda problem: (files[problem.file], problem.line or 0))
+    ordered = sorted(problems, key=lambda problem: (files[problem.file], problem.code == MORE, problem.line or 0))
     return [asdict(problem) for problem in ordered]
 
 
@@ -112,6 +89,5 @@ def has_rows(sheet: Sheet) -> bool:
 
 def refusal(user: AbstractBaseUser, sheet: Sheet) -> Problem:
     """Say, in the role's own name, that it may not import this kind of file."""
-    role = Role(role_of(user)).label
-    problem = _("%(role)s may not import %(file)s") % {"role": role, "file": FILES_BY_NAME[sheet.name].file_name}
-    return Problem(file=sheet.label, problem=problem)
+    role = str(Role(role_of(user)).label)
+    return Problem(sheet.label, code="refused", params={"role": role, "file": FILES_BY_NAME[sheet.name].file_name})

@@ -25,7 +25,7 @@ class Command(BaseCommand):
             try:
                 outcomes = import_records([folder], code, reason="by msaada demo")
             except ImportFailed as failed:
-                raise CommandError("the demo data does not import:\n" + "\n".join(failed.errors)) from None
+                raise CommandError("the demo data does not import:\n" + "\n".join(map(str, failed.problems))) from None
             created = sum(o.created for o in outcomes)
             updated = sum(o.updated for o in outcomes)
             unchanged = sum(o.unchanged for o in outcomes)

@@ -32,9 +32,9 @@ class Command(BaseCommand):
                     paths, mission, actor=actor, reason=f"by {user or getpass.getuser()}", on_batch=bars.advance
                 )
             except ImportFailed as failed:
-                for problem in failed.errors:
-                    self.stderr.write(problem)
-                raise CommandError(f"import failed: {len(failed.errors)} problem(s), nothing written") from None
+                for problem in failed.problems:
+                    self.stderr.write(str(problem))
+                raise CommandError(f"import failed: {failed.count} problem(s), nothing written") from None
         console.print(_summary(outcomes))
 
     def _actor(self, username: str | None):
