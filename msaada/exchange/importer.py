@@ -19,19 +19,17 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from msaada.core.rules import RowRule, after_rules, row_rules
 from msaada.exchange import cells
 from msaada.exchange.formats import FILES, FILES_BY_NAME, Column, FileSpec
 from msaada.exchange.identity import row_identity
 from msaada.exchange.reading import Sheet, UnreadableFile, find_sheets
 from msaada.exchange.references import References
-from msaada.finance.rules import first_rate_dates, has_rate
-from msaada.forces.rules import negative_strength
 from msaada.missions.models import Mission
 from msaada.sources.models import Citation
 
 BATCH_SIZE = 1000
 ORDER = {spec.name: position for position, spec in enumerate(FILES)}
-CONVERTED = ("flows", "expenditures")
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
@@ -111,7 +109,7 @@ class ImportRun:
         self.errors: list[str] = []
         self.outcomes: list[FileOutcome] = []
         self._mission: Mission | None = None
-        self._first_rates: dict[str, date] | None = None
+        self._contexts: dict[RowRule, object] = {}
 
     @property
     def mission(self) -> Mission | None:
@@ -119,11 +117,11 @@ class ImportRun:
             self._mission = Mission.objects.filter(code=self.mission_code).first()
         return self._mission
 
-    @property
-    def first_rates(self) -> dict[str, date]:
-        if self._first_rates is None:
-            self._first_rates = first_rate_dates()
-        return self._first_rates
+    def context_of(self, rule: RowRule) -> object:
+        """Return what a rule reads from the database (the first rate dates), read once per import."""
+        if rule not in self._contexts:
+            self._contexts[rule] = rule.context(self.mission)
+        return self._contexts[rule]
 
     def import_sheet(self, sheet: Sheet) -> None:
         spec = FILES_BY_NAME[sheet.name]
@@ -167,8 +165,7 @@ class FileImport:
             self._import_batch(batch)
             if self.run.on_batch:
                 self.run.on_batch(self.sheet)
-        if self.spec.name == "deployments":
-            self._check_strength()
+        self._check_after_rules()
 
     def _read_header(self, header: tuple[int, list[object]] | None) -> bool:
         names = [cells.cell_text(cell) for cell in header[1]] if header else []
@@ -269,8 +266,7 @@ class FileImport:
             self._report_invalid(row, invalid)
             row.ok = False
             return
-        if self.spec.name in CONVERTED:
-            self._check_rate(row, record)
+        self._check_rules(row, record)
         row.record = record
 
     def _report_invalid(self, row: Row, invalid: ValidationError) -> None:
@@ -284,15 +280,11 @@ class FileImport:
             return _("not one of %(choices)s") % {"choices": ", ".join(str(value) for value, _label in choices)}
         return " ".join(error.messages)
 
-    def _check_rate(self, row: Row, record: models.Model) -> None:
-        currencies = {record.currency, self.run.mission.base_currency}
-        for currency in sorted(currencies):
-            if not has_rate(currency, record.date, self.run.first_rates):
-                problem = _("no FX rate for %(currency)s on or before %(date)s") % {
-                    "currency": currency,
-                    "date": record.date,
-                }
-                self.error(row.line, "currency", problem, currency)
+    def _check_rules(self, row: Row, record: models.Model) -> None:
+        """Check a row with the rules its model's app registered, as every other way in does."""
+        for rule in row_rules(self.spec.model):
+            for finding in rule.check(record, mission=self.run.mission, context=self.run.context_of(rule)):
+                self.error(row.line, finding.field, finding.message, finding.value)
                 row.ok = False
 
     def _write(self, rows: list[Row]) -> None:
@@ -420,14 +412,9 @@ class FileImport:
     def _citation(self, record: models.Model, source) -> Citation:
         return Citation(content_type=self.content_type, object_id=record.pk, source=source)
 
-    def _check_strength(self) -> None:
-        """Report a departure that makes a contributor's strength negative on any date."""
-        for shortfall in negative_strength(self.run.mission):
-            lines = self.departure_lines.get((shortfall.contributor, shortfall.date)) or [0]
-            for line in lines:
-                self.error(
-                    line,
-                    "count",
-                    _("makes %(contributor)s's strength %(strength)d on %(date)s")
-                    % {"contributor": shortfall.contributor, "strength": shortfall.strength, "date": shortfall.date},
-                )
+    def _check_after_rules(self) -> None:
+        """Check the file's records together once they are written: a departure that makes a strength negative."""
+        for rule in after_rules(self.spec.model):
+            for finding in rule.check(mission=self.run.mission, subjects=None):
+                for line in self.departure_lines.get(finding.subject) or [0]:
+                    self.error(line, finding.field, finding.message)
