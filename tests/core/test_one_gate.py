@@ -13,10 +13,12 @@ from msaada.core.services import record_save
 from msaada.entry.entities import BY_SLUG
 from msaada.forces.models import Deployment
 from tests.core.admin_posts import NO_CITATIONS, admin_url
-from tests.entry.conftest import World, client_of, user_of, world  # noqa: F401 - the data-entry fixtures
+from tests.entry.conftest import World
 from tests.exchange.files import problems_of, snapshot
 
-ROLE = {"flows": "finance", "mandates": "force", "assets": "logistics", "organizations": "finance", "deployments": "force"}
+ROLE = {
+    "flows": "finance", "mandates": "force", "assets": "logistics", "organizations": "finance", "deployments": "force"
+}  # fmt: skip
 GOOD = {
     "flows": {"ref": "EU-1", "fund": "fund", "donor": "canada", "stage": "pledge", "amount": "1000000",
               "currency": "USD", "date": "2024-03-01"},
@@ -44,9 +46,11 @@ CHOICE = "Select a valid choice. leave is not one of the available choices."
 BAD = {
     "negative amount": Bad("flows", {"amount": "-1"}, "amount", "must not be negative"),
     "end before start": Bad("mandates", {"end": "2024-01-01"}, "end", "end 2024-01-01 is before start 2024-10-02"),
-    "operational above total": Bad("assets", {"operational": "5"}, "operational", "5 operational is above the total of 4"),
+    "operational above total": Bad("assets", {"operational": "5"}, "operational",
+                                   "5 operational is above the total of 4"),
     "unknown currency": Bad("flows", {"currency": "XYZ"}, "currency", "unknown currency code (ISO 4217, e.g. USD)"),
-    "unknown country": Bad("organizations", {"country": "ZZZ"}, "country", "unknown country code (ISO 3166 alpha-3, e.g. KEN)"),
+    "unknown country": Bad("organizations", {"country": "ZZZ"}, "country",
+                           "unknown country code (ISO 3166 alpha-3, e.g. KEN)"),
     "bad enumerated value": Bad("deployments", {"change": "leave"}, "change", "not one of arrival, departure", CHOICE),
     "missing FX rate": Bad("flows", {"currency": "EUR"}, "currency", "no FX rate for EUR on or before 2024-03-01"),
     "departure below zero": Bad("deployments", {"change": "departure", "count": "250", "date": "2024-07-01"}, "count",
