@@ -14,7 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from msaada.core.rules import after_rules, row_findings
+from msaada.core.rules import row_findings
 from msaada.core.services import check_write, record_archive, record_save
 
 
@@ -50,14 +50,16 @@ def mission_of(record: models.Model) -> models.Model | None:
 class GateForm(forms.ModelForm):
     """An admin form that checks the model's rules, those after the write included, next to their fields."""
 
+    actor = None  # the user of the request, set on the form class each request builds
+
     def _post_clean(self) -> None:
         super()._post_clean()
         mission = mission_of(self.instance)
         for finding in row_findings(self.instance, mission=mission, invalid=self.errors):
             self.add_error(finding.field, finding.message)
-        if not self.errors and after_rules(type(self.instance)):
+        if not self.errors:
             try:
-                check_write(self.instance, mission=mission)
+                check_write(self.instance, actor=self.actor, mission=mission)
             except ValidationError as broken:
                 self.add_error(None, broken)
 
@@ -91,6 +93,11 @@ class FactAdmin(SimpleHistoryAdmin):
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # The write service holds its own durable transaction, so the page may not open one around it.
         return self._changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.actor = request.user
+        return form
 
     def save_model(self, request, obj, form, change) -> None:
         obj._history_user = request.user

@@ -78,16 +78,18 @@ def record_restore(
     return record
 
 
-def check_write(record: models.Model, *, mission: models.Model | None) -> None:
-    """Raise what the rules checked after a write would say of saving `record`, writing nothing.
+def check_write(record: models.Model, *, actor: AbstractBaseUser | None, mission: models.Model | None) -> None:
+    """Raise what the checks after a write would say of saving `record` (rules, scope), writing nothing.
 
     A page that validates before it saves (the admin) shows them next to the fields this way.
     """
     with transaction.atomic():
         subjects = subjects_of(record)
-        copy.copy(record).save()  # a copy, so that a new record stays new once the trial is rolled back
+        trial = copy.copy(record)  # a copy, so that a new record stays new once the trial is rolled back
+        trial.save()
         try:
             check_after(mission=mission, subjects=subjects)
+            _check_scope(actor, trial)
         finally:
             transaction.set_rollback(True)
 

@@ -5,6 +5,7 @@ from django.contrib.messages import get_messages
 from msaada.finance.models import Flow
 from msaada.forces.models import Deployment
 from tests.core.admin_posts import admin_data, admin_url
+from tests.entry.conftest import make_user
 from tests.exchange.files import snapshot
 from tests.readiness.factories import brief, contributor, deploy, fund, mission, organization
 
@@ -54,3 +55,19 @@ def test_the_admin_refuses_a_flow_without_a_rate_and_the_brief_still_computes(ad
     assert response.context["adminform"].form.errors == {"currency": ["no FX rate for EUR on or before 2024-03-01"]}
     assert snapshot() == before
     assert brief(mss, "2024-06-01")["funding"]["paid"] == "0.00"  # computed: no MissingRateError
+
+
+def test_the_admin_refuses_a_write_outside_the_users_scope_next_to_the_form(db, client):
+    mss = mission()
+    user = make_user("finance", mss)
+    user.is_staff = user.is_superuser = True  # Django's own permissions let it in; the role's scope does not
+    user.save()
+    client.force_login(user)
+    arrival = Deployment(mission=mss, contributor=contributor("KEN"), unit="First", category="police", change="arrival")
+    before = snapshot()
+    response = client.post(admin_url(Deployment, "add"), admin_data(arrival, count=10, date="2024-02-01"))
+    assert response.status_code == 200
+    assert response.context["adminform"].form.non_field_errors() == [
+        "This change would put the record outside what you may change."
+    ]
+    assert snapshot() == before
