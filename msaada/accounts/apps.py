@@ -8,3 +8,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from msaada.accounts import signals  # noqa: F401 - connects the receivers
+        from msaada.accounts.scopes import changeable
+        from msaada.core.services import register_scope
+
+        register_scope(changeable)

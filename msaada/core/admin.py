@@ -1,11 +1,21 @@
-"""The admin shared by every record: history on each page, archive instead of delete, citations inline."""
+"""The admin shared by every record: history on each page, archive instead of delete, citations inline.
 
+The admin writes through the write services (core/services.py) and validates with the same rules as
+every other way in: a rule broken shows next to its field, and nothing is written.
+"""
+
+from django import forms
 from django.apps import apps
 from django.contrib import admin, messages
+from django.contrib.admin.options import csrf_protect_m
 from django.contrib.contenttypes.admin import GenericTabularInline
-from django.utils import timezone
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+
+from msaada.core.rules import row_findings
+from msaada.core.services import check_write, record_archive, record_save
 
 
 class CitationInline(GenericTabularInline):
@@ -32,13 +42,41 @@ class ArchivedFilter(admin.SimpleListFilter):
         return queryset
 
 
+def mission_of(record: models.Model) -> models.Model | None:
+    """Return the mission a record belongs to, or None for a record of no mission (or none chosen yet)."""
+    return record.mission if getattr(record, "mission_id", None) is not None else None
+
+
+class GateForm(forms.ModelForm):
+    """An admin form that checks the model's rules, those after the write included, next to their fields."""
+
+    actor = None  # the user of the request, set on the form class each request builds
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        mission = mission_of(self.instance)
+        for finding in row_findings(self.instance, mission=mission, invalid=self.errors):
+            self.add_error(finding.field, finding.message)
+        if not self.errors:
+            try:
+                check_write(self.instance, actor=self.actor, mission=mission)
+            except ValidationError as broken:
+                self.add_error(None, broken)
+
+
 @admin.action(description=_("Archive the selected records"))
 def archive(modeladmin, request, queryset):
-    records = list(queryset.filter(archived_at__isnull=True))
-    for record in records:  # one save each, so that history records who archived what
-        record.archived_at = timezone.now()
-        record.save(update_fields=["archived_at"])
-    modeladmin.message_user(request, _("%(count)d archived.") % {"count": len(records)}, messages.SUCCESS)
+    archived = 0
+    for record in queryset.filter(archived_at__isnull=True):  # one write each, so history records who did what
+        try:
+            record_archive(actor=request.user, record=record, mission=mission_of(record))
+        except ValidationError as refused:
+            problems = "; ".join(refused.messages)
+            message = _("Not archived: %(record)s (%(problems)s)") % {"record": record, "problems": problems}
+            modeladmin.message_user(request, message, messages.ERROR)
+        else:
+            archived += 1
+    modeladmin.message_user(request, _("%(count)d archived.") % {"count": archived}, messages.SUCCESS)
 
 
 class FactAdmin(SimpleHistoryAdmin):
@@ -49,6 +87,21 @@ class FactAdmin(SimpleHistoryAdmin):
     readonly_fields = ["archived_at"]
     list_filter = [ArchivedFilter]
     list_per_page = 50
+    form = GateForm
+
+    @csrf_protect_m
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The write service holds its own durable transaction, so the page may not open one around it.
+        return self._changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.actor = request.user
+        return form
+
+    def save_model(self, request, obj, form, change) -> None:
+        obj._history_user = request.user
+        record_save(actor=request.user, record=obj, mission=mission_of(obj))
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False

@@ -1,8 +1,8 @@
 """Forms for every kind of record, built from the registry, running the import's own validation.
 
-A form checks a record with the model's `full_clean()` (fields, `clean()`, constraints) and the same
-rules across rows that the import applies (finance/rules.py before saving, forces/rules.py after,
-inside the transaction that is rolled back when they fail): no rule is written twice.
+A form checks a record with the model's `full_clean()` (fields, `clean()`, constraints) and the rules
+each app registers for it (core/rules.py), as the import does; the write service (core/services.py)
+checks them again with the rules after the write, inside its transaction: no rule is written twice.
 """
 
 import unicodedata
@@ -11,7 +11,6 @@ from functools import cache
 
 from django import forms
 from django.contrib.auth.models import AbstractBaseUser
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Case, Q, When
 from django.db.models.query import EmptyQuerySet
@@ -21,15 +20,13 @@ from django.utils.translation import gettext_lazy as _
 from msaada.accounts.models import Role
 from msaada.accounts.scopes import profile_of, role_of, visible
 from msaada.core.fields import ScaledDecimalField
+from msaada.core.rules import row_findings
 from msaada.entry.entities import Entity
 from msaada.entry.lists import choices_of, date_input
-from msaada.exchange.importer import CONVERTED
 from msaada.finance.models import Flow
-from msaada.finance.rules import first_rate_dates, has_rate
 from msaada.forces.models import Contributor, Deployment, Pledge
-from msaada.forces.rules import negative_strength
 from msaada.missions.models import Mission
-from msaada.sources.models import Citation, Source
+from msaada.sources.models import Source
 
 
 def _without_spaces(value: object) -> object:
@@ -145,10 +142,8 @@ class RecordForm(forms.ModelForm):
 
     def _post_clean(self) -> None:
         super()._post_clean()
-        if needs_rate(self.entity) and not self.has_error("currency") and not self.has_error("date"):
-            for field, problems in rate_problems(self.instance, self.mission).items():
-                for problem in problems:
-                    self.add_error(field, problem)
+        for finding in row_findings(self.instance, mission=self.mission, invalid=self.errors):
+            self.add_error(finding.field, finding.message)
 
     @property
     def fixed_shown(self) -> list[tuple[str, str]]:
@@ -169,46 +164,3 @@ def form_class(entity: Entity) -> type[RecordForm]:
     return forms.modelform_factory(
         entity.model, form=RecordForm, fields=entity.fields, formfield_callback=formfield_for
     )
-
-
-def needs_rate(entity: Entity) -> bool:
-    """Whether the kind's amounts are converted, so that the import checks their exchange rates."""
-    return entity.spec is not None and entity.spec.name in CONVERTED
-
-
-def rate_problems(record: models.Model, mission: Mission) -> dict[str, list[str]]:
-    """Return the currency problems of an amount: as the import checks it, the record's currency and the
-    mission's base currency each need an exchange rate on or before the record's date."""
-    if record.date is None or not record.currency:
-        return {}
-    first_rates = first_rate_dates()
-    problems = [
-        _("no FX rate for %(currency)s on or before %(date)s") % {"currency": currency, "date": record.date}
-        for currency in sorted({record.currency, mission.base_currency})
-        if not has_rate(currency, record.date, first_rates)
-    ]
-    return {"currency": problems} if problems else {}
-
-
-def strength_problems(mission: Mission, codes: set[str]) -> dict[str, list[str]]:
-    """Return, for the given contributors, the days their strength falls below zero, as the import reports them."""
-    problems = [
-        _("makes %(contributor)s's strength %(strength)d on %(date)s")
-        % {"contributor": shortfall.contributor, "strength": shortfall.strength, "date": shortfall.date}
-        for shortfall in negative_strength(mission)
-        if shortfall.contributor in codes
-    ]
-    return {"count": problems} if problems else {}
-
-
-def cite(record: models.Model, sources: list[Source] | None) -> None:
-    """Make the record cite exactly these sources; one citation saved or deleted at a time, so history keeps it."""
-    if sources is None:
-        return
-    content_type = ContentType.objects.get_for_model(record)
-    current = {c.source_id: c for c in Citation.objects.filter(content_type=content_type, object_id=record.pk)}
-    wanted = {source.pk for source in sources}
-    for source_id in wanted - current.keys():
-        Citation.objects.create(content_type=content_type, object_id=record.pk, source_id=source_id)
-    for source_id in current.keys() - wanted:
-        current[source_id].delete()

@@ -15,19 +15,17 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import OperationalError, connection, models, transaction
-from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from msaada.core.middleware import database_busy
 from msaada.core.models import ImportBatch
+from msaada.core.rules import RowRule, after_rules, row_rules
 from msaada.exchange import cells
 from msaada.exchange.formats import FILES, FILES_BY_NAME, Column, FileSpec
 from msaada.exchange.identity import row_identity
 from msaada.exchange.problems import MORE, Problem, problem
 from msaada.exchange.reading import Sheet, UnreadableFile, find_sheets
 from msaada.exchange.references import References
-from msaada.finance.rules import first_rate_dates, has_rate
-from msaada.forces.rules import negative_strength
 from msaada.missions.models import Mission
 from msaada.sources.models import Citation
 
@@ -37,7 +35,6 @@ PROBLEMS_PER_FILE = 1000  # a file wrong throughout is fixed long before its las
 IMPORT_LOCK = 0x6D73_6161_6461  # "msaada"
 LOCK_WAIT = "60s"
 ORDER = {spec.name: position for position, spec in enumerate(FILES)}
-CONVERTED = ("flows", "expenditures")
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
@@ -160,7 +157,7 @@ class ImportRun:
         self.count = 0
         self.outcomes: list[FileOutcome] = []
         self._mission: Mission | None = None
-        self._first_rates: dict[str, date] | None = None
+        self._contexts: dict[RowRule, object] = {}
 
     @property
     def mission(self) -> Mission | None:
@@ -168,11 +165,11 @@ class ImportRun:
             self._mission = Mission.objects.filter(code=self.mission_code).first()
         return self._mission
 
-    @property
-    def first_rates(self) -> dict[str, date]:
-        if self._first_rates is None:
-            self._first_rates = first_rate_dates()
-        return self._first_rates
+    def context_of(self, rule: RowRule) -> object:
+        """Return what a rule reads from the database (the first rate dates), read once per import."""
+        if rule not in self._contexts:
+            self._contexts[rule] = rule.context(self.mission)
+        return self._contexts[rule]
 
     def start_batch(self) -> None:
         """Write the batch the history of this import points to; its reason names it for a person."""
@@ -247,8 +244,7 @@ class FileImport:
             self._import_batch(batch)
             if self.run.on_batch:
                 self.run.on_batch(self.sheet)
-        if self.spec.name == "deployments":
-            self._check_strength()
+        self._check_after_rules()
 
     def _read_header(self, header: tuple[int, list[object]] | None) -> bool:
         names = [cells.cell_text(cell) for cell in header[1]] if header else []
@@ -354,8 +350,7 @@ class FileImport:
             self._report_invalid(row, invalid)
             row.ok = False
             return
-        if self.spec.name in CONVERTED:
-            self._check_rate(row, record)
+        self._check_rules(row, record)
         row.record = record
 
     def _report_unknown(self, row: Row, column: str, kind: str, key: str) -> None:
@@ -377,15 +372,11 @@ class FileImport:
             return "not_one_of", {"choices": ", ".join(str(value) for value, _label in choices)}
         return " ".join(error.messages), {}
 
-    def _check_rate(self, row: Row, record: models.Model) -> None:
-        currencies = {record.currency, self.run.mission.base_currency}
-        for currency in sorted(currencies):
-            if not has_rate(currency, record.date, self.run.first_rates):
-                problem = _("no FX rate for %(currency)s on or before %(date)s") % {
-                    "currency": currency,
-                    "date": record.date,
-                }
-                self.error(row.line, "currency", problem, currency)
+    def _check_rules(self, row: Row, record: models.Model) -> None:
+        """Check a row with the rules its model's app registered, as every other way in does."""
+        for rule in row_rules(self.spec.model):
+            for finding in rule.check(record, mission=self.run.mission, context=self.run.context_of(rule)):
+                self.error(row.line, finding.field, finding.message, finding.value)
                 row.ok = False
 
     def _write(self, rows: list[Row]) -> None:
@@ -516,14 +507,9 @@ class FileImport:
     def _citation(self, record: models.Model, source) -> Citation:
         return Citation(content_type=self.content_type, object_id=record.pk, source=source)
 
-    def _check_strength(self) -> None:
-        """Report a departure that makes a contributor's strength negative on any date."""
-        for shortfall in negative_strength(self.run.mission):
-            lines = self.departure_lines.get((shortfall.contributor, shortfall.date)) or [0]
-            for line in lines:
-                self.error(
-                    line,
-                    "count",
-                    _("makes %(contributor)s's strength %(strength)d on %(date)s")
-                    % {"contributor": shortfall.contributor, "strength": shortfall.strength, "date": shortfall.date},
-                )
+    def _check_after_rules(self) -> None:
+        """Check the file's records together once they are written: a departure that makes a strength negative."""
+        for rule in after_rules(self.spec.model):
+            for finding in rule.check(mission=self.run.mission, subjects=None):
+                for line in self.departure_lines.get(finding.subject) or [0]:
+                    self.error(line, finding.field, finding.message)

@@ -2,9 +2,12 @@
 
 from datetime import date
 
+from django.db import models
 from django.db.models import Min
+from django.utils.translation import gettext as _
 
-from msaada.finance.models import FxRate
+from msaada.core.rules import Finding, RowRule, register
+from msaada.finance.models import Expenditure, Flow, FxRate
 
 
 def first_rate_dates() -> dict[str, date]:
@@ -16,3 +19,32 @@ def first_rate_dates() -> dict[str, date]:
 def has_rate(currency: str, on: date, first_rates: dict[str, date]) -> bool:
     """Whether an amount in `currency` dated `on` can be converted: USD always, others from their first rate on."""
     return currency == "USD" or (currency in first_rates and first_rates[currency] <= on)
+
+
+class NeedsRate(RowRule):
+    """An amount, and the mission's base currency, each need an exchange rate on or before the record's date."""
+
+    reads = ("currency", "date")
+
+    def context(self, mission: models.Model | None) -> dict[str, date]:
+        return first_rate_dates()
+
+    def check(self, record: models.Model, *, mission: models.Model | None, context: object) -> list[Finding]:
+        if record.date is None or not record.currency or mission is None:
+            return []
+        return [
+            Finding(
+                "currency",
+                _("no FX rate for %(currency)s on or before %(date)s") % {"currency": currency, "date": record.date},
+                currency,
+            )
+            for currency in sorted({record.currency, mission.base_currency})
+            if not has_rate(currency, record.date, context)
+        ]
+
+
+def register_rules() -> None:
+    """Register the rules of the money with the records they check: the amounts the brief converts."""
+    rule = NeedsRate()
+    for model in (Flow, Expenditure):
+        register(model, rule)

@@ -1,10 +1,13 @@
 """Rules of the force that span rows: a contributor's strength never falls below zero."""
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import connection
+from django.db import connection, models
+from django.utils.translation import gettext as _
 
+from msaada.core.rules import AfterRule, Finding, register
 from msaada.forces.models import Contributor, Deployment
 from msaada.missions.models import Mission
 
@@ -43,3 +46,30 @@ def negative_strength(mission: Mission) -> list[Shortfall]:
         if code not in first:
             first[code] = Shortfall(code, day if isinstance(day, date) else date.fromisoformat(day), int(strength))
     return list(first.values())
+
+
+class StrengthNeverNegative(AfterRule):
+    """A contributor's strength in the mission never falls below zero, on any date: checked after the write."""
+
+    def subjects(self, record: models.Model) -> set[Hashable]:
+        codes = {record.contributor.code}
+        if record.pk:  # a change of contributor may leave the former one short
+            codes |= set(Deployment.objects.filter(pk=record.pk).values_list("contributor__code", flat=True))
+        return codes
+
+    def check(self, *, mission: models.Model | None, subjects: set[Hashable] | None) -> list[Finding]:
+        return [
+            Finding(
+                "count",
+                _("makes %(contributor)s's strength %(strength)d on %(date)s")
+                % {"contributor": shortfall.contributor, "strength": shortfall.strength, "date": shortfall.date},
+                subject=(shortfall.contributor, shortfall.date),
+            )
+            for shortfall in negative_strength(mission)
+            if subjects is None or shortfall.contributor in subjects
+        ]
+
+
+def register_rules() -> None:
+    """Register the rules of the force with the records they check."""
+    register(Deployment, StrengthNeverNegative())

@@ -15,10 +15,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from msaada.accounts.scopes import changeable, mission_or_404
+from msaada.core.services import record_restore
 from msaada.entry.entities import Entity
 from msaada.entry.lists import PAGE_SIZE, detail_url, text_of
 from msaada.entry.views.access import kind_or_404, record_context, record_or_404
-from msaada.entry.views.writes import record_restore
 
 CHANGE_TYPES = {"+": gettext_lazy("created"), "~": gettext_lazy("changed"), "-": gettext_lazy("deleted")}
 

@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from msaada.accounts.scopes import changeable, mission_or_404
+from msaada.core.services import record_archive, record_save
 from msaada.entry.entities import BY_MODEL, ENTITIES, Entity
 from msaada.entry.forms import form_class
 from msaada.entry.lists import detail_url, shown
 from msaada.entry.views.access import kind_or_404, open_kinds, record_context, record_or_404
-from msaada.entry.views.writes import record_archive, record_save
 from msaada.missions.models import Mission
 
 
