@@ -82,7 +82,3 @@ class Deployment(MissionFact):
 
     def __str__(self) -> str:
         return f"{self.contributor.code} {self.change} of {self.count} ({self.unit}, {self.date})"
-
-    @property
-    def signed_count(self) -> int:
-        return self.count if self.change == Change.ARRIVAL else -self.count
