@@ -5,6 +5,7 @@ from datetime import date
 from django.db.models import Min
 
 from msaada.finance.models import FxRate
+from msaada.finance.money import needs_rate
 
 
 def first_rate_dates() -> dict[str, date]:
@@ -15,4 +16,4 @@ def first_rate_dates() -> dict[str, date]:
 
 def has_rate(currency: str, on: date, first_rates: dict[str, date]) -> bool:
     """Whether an amount in `currency` dated `on` can be converted: USD always, others from their first rate on."""
-    return currency == "USD" or (currency in first_rates and first_rates[currency] <= on)
+    return not needs_rate(currency) or (currency in first_rates and first_rates[currency] <= on)

@@ -30,6 +30,7 @@ from django.db.models import (
 from django.db.models.functions import Greatest
 
 from msaada.finance.models import Expenditure, Flow, FxRate, Stage
+from msaada.finance.money import USD, needs_rate
 from msaada.forces import selectors as force_selectors
 from msaada.forces.models import Deployment, Pledge
 from msaada.logistics.models import Contract, ServiceLine
@@ -40,7 +41,6 @@ from msaada.readiness.rows import (
     SPENT_BEFORE_WINDOW,
     SPENT_IN_WINDOW,
     UNPAID,
-    USD,
     ContributorCount,
     LineRow,
     MandateRow,
@@ -119,7 +119,7 @@ def with_rates(rows: QuerySet, base: str, on: date | OuterRef) -> QuerySet:
     rates = FxRate.objects.current().filter(date__lte=on).order_by("-date")
     own = rates.filter(currency=OuterRef("currency")).exclude(currency__in=[USD, base])
     rows = rows.annotate(rate_pk=Subquery(own.values("pk")[:1]), per_usd=Subquery(own.values("per_usd")[:1]))
-    if base == USD:
+    if not needs_rate(base):
         return rows.annotate(base_rate_pk=Value(None, output_field=PK), base_per_usd=Value(None, output_field=PER_USD))
     # The subquery's currency is the base: excluding the row's currency leaves rows in the base without one.
     of_base = rates.filter(currency=base).exclude(currency=OuterRef("currency"))
