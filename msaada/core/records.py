@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from msaada.core.identity import RecordFile, record_identity
 from msaada.core.models import ImportedHistory
 
 
@@ -18,7 +19,14 @@ class FactQuerySet(models.QuerySet):
 
 
 class Fact(models.Model):
-    """A record that may cite sources, keeps its history and is archived, never deleted."""
+    """A record that may cite sources, keeps its history and is archived, never deleted.
+
+    A kind of record exchanged in the import format declares its file (`record_file`) and, when
+    it has one, its natural key (`natural_key_fields`); saving it then fills its `identity`.
+    """
+
+    natural_key_fields: tuple[str, ...] = ()
+    record_file: RecordFile | None = None
 
     ref = models.CharField(_("reference"), max_length=100, blank=True)
     identity = models.CharField(_("import identity"), max_length=40, editable=False, db_index=True)
@@ -30,6 +38,11 @@ class Fact(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if self.record_file is not None:
+            self.identity = record_identity(self)
+        super().save(*args, **kwargs)
 
     def archive(self) -> None:
         """Mark the record archived; it stays in the database and in its history."""

@@ -16,26 +16,22 @@ from decimal import Decimal
 from fractions import Fraction
 
 from django.db.models import (
-    Case,
     DateField,
     Exists,
     ExpressionWrapper,
     F,
-    IntegerField,
     Min,
     OuterRef,
-    Q,
     QuerySet,
-    Subquery,
     Sum,
     Value,
-    When,
 )
 from django.db.models.expressions import Combinable
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import TruncMonth
 
-from msaada.forces.models import Change, Pledge, PledgeStatus
-from msaada.missions.models import Mandate, Mission
+from msaada.forces import selectors as force_selectors
+from msaada.missions import selectors as mandate_selectors
+from msaada.missions.models import Mission
 from msaada.readiness import selectors
 from msaada.readiness.money import ZERO, to_base
 from msaada.readiness.rows import COMMITMENT, PAID, PLEDGE, MoneyGroup
@@ -142,11 +138,7 @@ def strength_series(mission: Mission, as_of: date) -> StrengthSeries:
     """Return deployed (per contributor), authorized and pledged strength at the end of each month."""
     deployed = _deployed_by_month(mission, as_of)
     pledged = _pledged_changes_by_month(mission, as_of)
-    mandates = list(
-        Mandate.objects.current()
-        .filter(mission=mission, start__lte=as_of)
-        .values("pk", "start", "end", "authorized_strength")
-    )
+    mandates = list(mandate_selectors.mandates_started(mission, as_of))
     months = [*(month for month, _ in deployed), *pledged, *(_month(row["start"]) for row in mandates)]
     if not months:
         return StrengthSeries((), ())
@@ -170,20 +162,14 @@ def strength_series(mission: Mission, as_of: date) -> StrengthSeries:
 
 def _deployed_by_month(mission: Mission, as_of: date) -> dict[tuple[date, str], int]:
     """Return arrivals minus departures per month and contributor."""
-    signed = Case(When(change=Change.DEPARTURE, then=F("count") * -1), default=F("count"), output_field=IntegerField())
     rows = (
         selectors.deployments(mission, as_of)
         .annotate(month=TruncMonth("date"))
         .values("month", "contributor__code")
-        .annotate(net=Sum(signed))
+        .annotate(net=Sum(force_selectors.signed_count()))
         .order_by()
     )
     return {(row["month"], row["contributor__code"]): row["net"] for row in rows}
-
-
-def _counted() -> Case:
-    """A pledge's count as the brief counts it: zero once withdrawn."""
-    return Case(When(status=PledgeStatus.WITHDRAWN, then=Value(0)), default=F("count"), output_field=IntegerField())
 
 
 def _pledged_changes_by_month(mission: Mission, as_of: date) -> dict[date, int]:
@@ -193,33 +179,19 @@ def _pledged_changes_by_month(mission: Mission, as_of: date) -> dict[date, int]:
     the lower pk), so it changes the total by its count minus the one it replaces; the
     running sum of the changes is the brief's pledged total at any date.
     """
-    pledges = Pledge.objects.current().filter(mission=mission, date__lte=as_of)
-    earlier = (
-        pledges.filter(contributor=OuterRef("contributor"), category=OuterRef("category"))
-        .filter(Q(date__lt=OuterRef("date")) | Q(date=OuterRef("date"), pk__lt=OuterRef("pk")))
-        .order_by("-date", "-pk")
-        .annotate(counted=_counted())
-        .values("counted")[:1]
-    )
-    replaced = Coalesce(Subquery(earlier), Value(0), output_field=IntegerField())
+    pledges = selectors.pledges(mission, as_of)
     rows = (
         pledges.annotate(month=TruncMonth("date"))
         .values("month")
-        .annotate(change=Sum(_counted() - replaced))
+        .annotate(change=Sum(force_selectors.counted() - force_selectors.replaced_count(pledges)))
         .order_by()
     )
     return {row["month"]: row["change"] for row in rows}
 
 
 def _authorized_on(mandates: list[dict], day: date) -> int | None:
-    """Return the authorized strength the brief would show on the day (the mandates are few: one per period).
-
-    The mandate running on the day that started last (then the later end, then the higher
-    pk); when none runs, the latest that started on or before the day.
-    """
-    started = [row for row in mandates if row["start"] <= day]
-    running = [row for row in started if row["end"] >= day]
-    chosen = max(running or started, key=lambda row: (row["start"], row["end"], row["pk"]), default=None)
+    """Return the authorized strength of the mandate in force on the day, as the brief would show it."""
+    chosen = mandate_selectors.in_force(mandates, day)
     return None if chosen is None else chosen["authorized_strength"]
 
 

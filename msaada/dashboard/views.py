@@ -22,10 +22,10 @@ from django.utils.translation import gettext_lazy
 
 from msaada.accounts.scopes import mission_or_404
 from msaada.dashboard import charts, series
+from msaada.finance.money import MissingRateError
 from msaada.missions.models import Mission
 from msaada.readiness.brief import build_brief
 from msaada.readiness.figures import Brief, Risk
-from msaada.readiness.money import MissingRateError
 from msaada.readiness.risks import SEVERITY_ORDER
 from msaada.readiness.rows import SiteRow
 

@@ -18,8 +18,11 @@ from msaada.logistics.models import Asset, Contract, ServiceLine
 from msaada.missions.models import Incident, Mandate, Site, SiteStatus
 from msaada.sources.models import Source
 
-# What a reference column sorts by: the text the list shows for it, where the database has it.
-SORTED_BY = {Contributor: "code", Organization: "name", Fund: "name", Site: "name", ServiceLine: "name"}
+
+def sorted_by(model: type[models.Model]) -> str:
+    """Return the field a reference to the model sorts by: the name the list shows, else its natural key."""
+    names = {field.name for field in model._meta.fields}
+    return "name" if "name" in names else model.natural_key_fields[0]
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,7 @@ class Entity:
         """Return the database path a column sorts by: a reference sorts by its related record's name or code."""
         field = self.model._meta.get_field(column)
         if field.is_relation:
-            return f"{column}__{SORTED_BY[field.related_model]}"
+            return f"{column}__{sorted_by(field.related_model)}"
         return column
 
     @property

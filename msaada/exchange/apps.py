@@ -7,8 +7,3 @@ class ExchangeConfig(AppConfig):
 
     name = "msaada.exchange"
     verbose_name = _("Exchange")
-
-    def ready(self) -> None:
-        from msaada.exchange import identity
-
-        identity.connect_signals()

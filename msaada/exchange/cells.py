@@ -4,6 +4,10 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+# A value is written back into a cell exactly as a record's identity writes it.
+from msaada.core.identity import plain
+from msaada.core.identity import render as render
+
 PLAIN_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
 WHOLE_NUMBER = re.compile(r"-?\d+")
 
@@ -54,20 +58,3 @@ def parse_count(text: str) -> int:
 
 def parse_text(text: str) -> str:
     return text
-
-
-def plain(value: Decimal) -> str:
-    """Write a decimal with no exponent and no trailing zeros: 80500000, 1.3531, 0."""
-    text = format(value.normalize(), "f")
-    return "0" if text in ("-0", "") else text
-
-
-def render(value: object) -> str:
-    """Write a value the way the format reads it."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return plain(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)

@@ -1,10 +1,13 @@
 """The import format of DESIGN.md: each file, its columns, and the record it describes."""
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db import models
 
+from msaada.core.fields import ScaledDecimalField
 from msaada.exchange import cells
 from msaada.finance.models import Expenditure, Flow, Fund, FxRate, Organization
 from msaada.forces.models import Deployment, Pledge
@@ -43,20 +46,59 @@ def reference(name: str, refers_to: str) -> Column:
     return Column(name, cells.parse_text, True, refers_to)
 
 
+def kind_of(model: type[models.Model]) -> str:
+    """Return the kind of key a reference to the model names, in messages too: `organization`, `service_line`."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", model.__name__).lower()
+
+
+def in_mission(model: type[models.Model]) -> bool:
+    """Whether each record belongs to one mission (the one being imported); global ones (sources, rates...) do not."""
+    return any(field.name == "mission" for field in model._meta.fields)
+
+
+def column_of(model: type[models.Model], name: str) -> Column:
+    """Return the column a model's field is read from: its type says how, its `blank` whether it may be empty."""
+    field = model._meta.get_field(name)
+    if field.is_relation:
+        return reference(name, kind_of(field.related_model))
+    if isinstance(field, models.DateField):
+        return date(name, not field.blank)
+    if isinstance(field, ScaledDecimalField):
+        return decimal(name)
+    if isinstance(field, models.PositiveIntegerField):
+        return count(name)
+    return text(name, not field.blank)
+
+
 @dataclass(frozen=True)
 class FileSpec:
-    """A file of the import format and the model its rows become.
+    """A file of the import format and the model its rows become, as the model declares it (`record_file`).
 
     `natural_key` names the columns that identify a row when the file has a key of its own;
     otherwise a row is identified by its `ref`, or, without one, by its content.
     """
 
-    name: str
     model: type[models.Model]
-    columns: tuple[Column, ...]
-    natural_key: tuple[str, ...] = ()
-    in_mission: bool = True
-    ref_identity: tuple[str, ...] = ("ref",)
+
+    @property
+    def name(self) -> str:
+        return self.model.record_file.name
+
+    @cached_property
+    def columns(self) -> tuple[Column, ...]:
+        return tuple(column_of(self.model, name) for name in self.model.record_file.columns)
+
+    @property
+    def natural_key(self) -> tuple[str, ...]:
+        return self.model.natural_key_fields
+
+    @property
+    def in_mission(self) -> bool:
+        return in_mission(self.model)
+
+    @property
+    def ref_identity(self) -> tuple[str, ...]:
+        return self.model.record_file.ref_identity
 
     @property
     def file_name(self) -> str:
@@ -67,11 +109,11 @@ class FileSpec:
         """Return the columns with `ref` first when the format lists it, and `source` last."""
         names = {c.name for c in self.columns}
         ref = () if "ref" in names else (Column("ref", required=False),)
-        return (*ref, *self.columns, Column("source", required=False, refers_to="source"))
+        return (*ref, *self.columns, Column("source", required=False, refers_to=kind_of(Source)))
 
     @property
     def content_columns(self) -> tuple[str, ...]:
-        return tuple(c.name for c in self.columns if c.name not in ("ref", "source"))
+        return self.model.record_file.content_columns
 
     def unique_identity(self, ref: str) -> bool:
         """Whether two rows of one file with the same identity are a mistake rather than two records.
@@ -82,132 +124,40 @@ class FileSpec:
         return bool(self.natural_key) or (bool(ref) and self.ref_identity == ("ref",))
 
 
-STAGES_OF_A_CONTRIBUTION = ("ref", "stage", "date")
-
-FILES: tuple[FileSpec, ...] = (
-    FileSpec(
-        "sources",
+FILES: tuple[FileSpec, ...] = tuple(
+    FileSpec(model)
+    for model in (
         Source,
-        (text("key"), text("title"), text("publisher", False), date("date", False), text("url", False), text("kind")),
-        natural_key=("key",),
-        in_mission=False,
-    ),
-    FileSpec(
-        "missions",
         Mission,
-        (text("code"), text("name"), text("host_country"), text("lead_country"), text("base_currency")),
-        natural_key=("code",),
-        in_mission=False,
-    ),
-    FileSpec(
-        "organizations",
         Organization,
-        (text("key"), text("name"), text("kind"), text("country", False)),
-        natural_key=("key",),
-        in_mission=False,
-    ),
-    FileSpec(
-        "funds",
         Fund,
-        (text("key"), text("name"), reference("manager", "organization"), text("kind")),
-        natural_key=("key",),
-    ),
-    FileSpec(
-        "fx_rates",
         FxRate,
-        (date("date"), text("currency"), decimal("per_usd")),
-        natural_key=("currency", "date"),
-        in_mission=False,
-    ),
-    FileSpec(
-        "mandates",
         Mandate,
-        (text("authority"), date("start"), date("end"), count("authorized_strength")),
-        natural_key=("authority",),
-    ),
-    FileSpec(
-        "pledges",
         Pledge,
-        (reference("contributor", "contributor"), text("category"), count("count"), date("date"), text("status")),
-    ),
-    FileSpec(
-        "deployments",
         Deployment,
-        (
-            reference("contributor", "contributor"),
-            text("unit"),
-            text("category"),
-            text("change"),
-            count("count"),
-            date("date"),
-        ),
-    ),
-    FileSpec(
-        "flows",
         Flow,
-        (
-            text("ref", False),
-            reference("fund", "fund"),
-            reference("donor", "organization"),
-            text("stage"),
-            decimal("amount"),
-            text("currency"),
-            date("date"),
-        ),
-        ref_identity=STAGES_OF_A_CONTRIBUTION,
-    ),
-    FileSpec(
-        "expenditures",
         Expenditure,
-        (reference("fund", "fund"), text("budget_line"), decimal("amount"), text("currency"), date("date")),
-    ),
-    FileSpec(
-        "contracts",
         Contract,
-        (
-            reference("service_line", "service_line"),
-            text("vendor"),
-            reference("funder", "organization"),
-            date("start"),
-            date("end"),
-            decimal("value"),
-            text("currency"),
-            count("capacity"),
-        ),
-    ),
-    FileSpec(
-        "assets",
         Asset,
-        (text("kind"), reference("owner", "organization"), date("date"), count("total"), count("operational")),
-    ),
-    FileSpec(
-        "sites",
         Site,
-        (text("name"), text("kind"), decimal("latitude"), decimal("longitude")),
-        natural_key=("name",),
-    ),
-    FileSpec(
-        "site_status",
         SiteStatus,
-        (reference("site", "site"), date("date"), text("status")),
-    ),
-    FileSpec(
-        "incidents",
         Incident,
-        (
-            date("event_date"),
-            text("event_type"),
-            text("sub_event_type"),
-            text("actor1"),
-            text("admin1"),
-            text("location"),
-            decimal("latitude"),
-            decimal("longitude"),
-            count("fatalities"),
-            text("notes", False),
-        ),
-    ),
+    )
 )
 
 FILES_BY_NAME = {spec.name: spec for spec in FILES}
 FILES_BY_MODEL = {spec.model: spec for spec in FILES}
+
+# The models rows refer to by their natural key, by kind: the file columns' references and the sources.
+REFERRED: dict[str, type[models.Model]] = {
+    kind_of(model): model
+    for model in (
+        Source,
+        *(
+            spec.model._meta.get_field(column.name).related_model
+            for spec in FILES
+            for column in spec.columns
+            if column.refers_to
+        ),
+    )
+}

@@ -3,17 +3,17 @@
 from collections import defaultdict
 
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 
 from msaada.core.codes import validate_country
-from msaada.finance.models import Fund, Organization
+from msaada.exchange.formats import FILES, REFERRED, in_mission, kind_of
 from msaada.forces.models import Contributor
 from msaada.logistics.models import ServiceLine
-from msaada.missions.models import Mission, Site
-from msaada.sources.models import Source
+from msaada.missions.models import Mission
 
 # The file whose rows declare each kind of key, so that a reference to a row that was itself
 # bad is not reported a second time.
-DECLARED_BY = {"sources": "source", "organizations": "organization", "funds": "fund", "sites": "site"}
+DECLARED_BY = {spec.name: kind_of(spec.model) for spec in FILES if spec.model in REFERRED.values()}
 
 
 class References:
@@ -34,20 +34,14 @@ class References:
         """Return the records behind the keys that exist; contributors and service lines are made when missing."""
         if not keys:
             return {}
-        if kind == "source":
-            return {s.key: s for s in Source.objects.filter(key__in=keys)}
-        if kind == "organization":
-            return {o.key: o for o in Organization.objects.filter(key__in=keys)}
-        if kind == "fund":
-            return {f.key: f for f in Fund.objects.filter(mission=mission, key__in=keys)}
-        if kind == "site":
-            return {s.name: s for s in Site.objects.filter(mission=mission, name__in=keys)}
-        if kind == "contributor":
+        if kind == kind_of(Contributor):
             return self._contributors(keys)
-        return self._service_lines(keys, mission)
+        if kind == kind_of(ServiceLine):
+            return self._service_lines(keys, mission)
+        return _by_key(REFERRED[kind], keys, mission)
 
     def _contributors(self, codes: set[str]) -> dict[str, object]:
-        found = {c.code: c for c in Contributor.objects.filter(code__in=codes)}
+        found = _by_key(Contributor, codes, None)
         for code in codes - found.keys():
             try:
                 validate_country(code)
@@ -57,7 +51,16 @@ class References:
         return found
 
     def _service_lines(self, names: set[str], mission: Mission | None) -> dict[str, object]:
-        found = {s.name: s for s in ServiceLine.objects.filter(mission=mission, name__in=names)}
+        found = _by_key(ServiceLine, names, mission)
         for name in names - found.keys():
             found[name] = ServiceLine.objects.create(mission=mission, name=name)
         return found
+
+
+def _by_key(model: type[Model], keys: set[str], mission: Mission | None) -> dict[str, object]:
+    """Return the records of the model whose natural key is among the keys (in the mission, for a mission's kind)."""
+    key = model.natural_key_fields[0]
+    records = model.objects.filter(**{f"{key}__in": keys})
+    if in_mission(model):
+        records = records.filter(mission=mission)
+    return {getattr(record, key): record for record in records}

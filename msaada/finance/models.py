@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from msaada.core.codes import validate_country
 from msaada.core.constraints import check_period, check_same_mission, non_negative
 from msaada.core.fields import ScaledDecimalField, currency_field, money_field
+from msaada.core.identity import RecordFile
 from msaada.core.records import Fact
 from msaada.missions.models import MissionFact
 
@@ -22,6 +23,9 @@ class OrganizationKind(models.TextChoices):
 
 class Organization(Fact):
     """A donor, a fund manager, an agency or a company."""
+
+    natural_key_fields = ("key",)
+    record_file = RecordFile("organizations", ("key", "name", "kind", "country"))
 
     key = models.SlugField(_("key"), max_length=100, unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -44,6 +48,9 @@ class FundKind(models.TextChoices):
 
 class Fund(MissionFact):
     """A channel money reaches the mission through: a UN trust fund or a bilateral channel."""
+
+    natural_key_fields = ("key",)
+    record_file = RecordFile("funds", ("key", "name", "manager", "kind"))
 
     key = models.SlugField(_("key"), max_length=100)
     name = models.CharField(_("name"), max_length=200)
@@ -86,6 +93,13 @@ class FundMovement(MissionFact):
 class Flow(FundMovement):
     """One stage event of a contribution: pledged, committed or paid (flows sharing a ref are one contribution)."""
 
+    record_file = RecordFile(
+        "flows",
+        ("ref", "fund", "donor", "stage", "amount", "currency", "date"),
+        # Rows sharing a ref are the stages of one contribution, told apart by stage and date.
+        ref_identity=("ref", "stage", "date"),
+    )
+
     donor = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="flows", verbose_name=_("donor"))
     stage = models.CharField(_("stage"), max_length=12, choices=Stage.choices)
 
@@ -105,6 +119,9 @@ class Flow(FundMovement):
 
 class FxRate(Fact):
     """How many units of a currency buy one US dollar, from a date on."""
+
+    natural_key_fields = ("currency", "date")
+    record_file = RecordFile("fx_rates", ("date", "currency", "per_usd"))
 
     date = models.DateField(_("date"))
     currency = currency_field()
@@ -133,6 +150,8 @@ class FxRate(Fact):
 
 class Expenditure(FundMovement):
     """Money spent from a fund on a budget line."""
+
+    record_file = RecordFile("expenditures", ("fund", "budget_line", "amount", "currency", "date"))
 
     budget_line = models.CharField(_("budget line"), max_length=200)
 

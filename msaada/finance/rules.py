@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from msaada.core.rules import Finding, RowRule, register
 from msaada.finance.models import Expenditure, Flow, FxRate
+from msaada.finance.money import needs_rate
 
 
 def first_rate_dates() -> dict[str, date]:
@@ -18,7 +19,7 @@ def first_rate_dates() -> dict[str, date]:
 
 def has_rate(currency: str, on: date, first_rates: dict[str, date]) -> bool:
     """Whether an amount in `currency` dated `on` can be converted: USD always, others from their first rate on."""
-    return currency == "USD" or (currency in first_rates and first_rates[currency] <= on)
+    return not needs_rate(currency) or (currency in first_rates and first_rates[currency] <= on)
 
 
 class NeedsRate(RowRule):

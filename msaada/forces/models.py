@@ -6,12 +6,15 @@ from simple_history.models import HistoricalRecords
 
 from msaada.core.codes import country_name, validate_country
 from msaada.core.fields import count_field
+from msaada.core.identity import RecordFile
 from msaada.core.models import ImportedHistory
 from msaada.missions.models import MissionFact
 
 
 class Contributor(models.Model):
     """A country that contributes personnel, by its ISO 3166 alpha-3 code."""
+
+    natural_key_fields = ("code",)
 
     code = models.CharField(_("country code"), max_length=3, unique=True, validators=[validate_country])
 
@@ -44,6 +47,8 @@ class Pledge(MissionFact):
     A later pledge of the same country and category replaces an earlier one.
     """
 
+    record_file = RecordFile("pledges", ("contributor", "category", "count", "date", "status"))
+
     contributor = models.ForeignKey(Contributor, on_delete=models.PROTECT, verbose_name=_("contributor"))
     category = models.CharField(_("category"), max_length=10, choices=Category.choices)
     count = count_field(_("personnel"))
@@ -68,6 +73,8 @@ class Change(models.TextChoices):
 class Deployment(MissionFact):
     """Personnel of a contributing country arriving in or leaving the mission area on a date."""
 
+    record_file = RecordFile("deployments", ("contributor", "unit", "category", "change", "count", "date"))
+
     contributor = models.ForeignKey(Contributor, on_delete=models.PROTECT, verbose_name=_("contributor"))
     unit = models.CharField(_("unit"), max_length=200)
     category = models.CharField(_("category"), max_length=10, choices=Category.choices)
@@ -83,7 +90,3 @@ class Deployment(MissionFact):
 
     def __str__(self) -> str:
         return f"{self.contributor.code} {self.change} of {self.count} ({self.unit}, {self.date})"
-
-    @property
-    def signed_count(self) -> int:
-        return self.count if self.change == Change.ARRIVAL else -self.count

@@ -4,11 +4,13 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import connection, models
+from django.db import models
+from django.db.models import F, Sum, Window
 from django.utils.translation import gettext as _
 
 from msaada.core.rules import AfterRule, Finding, register
-from msaada.forces.models import Contributor, Deployment
+from msaada.forces.models import Deployment
+from msaada.forces.selectors import signed_count
 from msaada.missions.models import Mission
 
 
@@ -23,28 +25,21 @@ class Shortfall:
 
 def negative_strength(mission: Mission) -> list[Shortfall]:
     """Return, per contributor, the first date its running strength in the mission falls below zero."""
-    deployments = Deployment._meta.db_table
-    contributors = Contributor._meta.db_table
-    # A running sum over daily net changes: a window query both SQLite and PostgreSQL run.
-    sql = f"""
-        SELECT code, day, strength FROM (
-            SELECT c.code AS code, d.date AS day,
-                   SUM(SUM(CASE WHEN d.change = 'arrival' THEN d.count ELSE -d.count END))
-                       OVER (PARTITION BY d.contributor_id ORDER BY d.date) AS strength
-            FROM {deployments} d JOIN {contributors} c ON c.id = d.contributor_id
-            WHERE d.mission_id = %s AND d.archived_at IS NULL
-            GROUP BY d.contributor_id, c.code, d.date
-        ) running
-        WHERE strength < 0
-        ORDER BY code, day
-    """  # noqa: S608 - table names come from the models, the mission id is a parameter
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [mission.pk])
-        rows = cursor.fetchall()
+    # The running sum through each deployment's date (the window's default frame takes in the
+    # whole day), kept where it is negative: one query, on SQLite and PostgreSQL alike.
+    running = Window(Sum(signed_count()), partition_by=F("contributor"), order_by="date")
+    rows = (
+        Deployment.objects.current()
+        .filter(mission=mission)
+        .annotate(strength=running)
+        .filter(strength__lt=0)
+        .values_list("contributor__code", "date", "strength")
+        .distinct()
+        .order_by("contributor__code", "date")
+    )
     first: dict[str, Shortfall] = {}
     for code, day, strength in rows:
-        if code not in first:
-            first[code] = Shortfall(code, day if isinstance(day, date) else date.fromisoformat(day), int(strength))
+        first.setdefault(code, Shortfall(code, day, strength))
     return list(first.values())
 
 

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from msaada.core.constraints import check_period, check_same_mission, non_negative, period_constraint
 from msaada.core.fields import count_field, currency_field, money_field
+from msaada.core.identity import RecordFile
 from msaada.core.models import ImportedHistory
 from msaada.finance.models import Organization
 from msaada.missions.models import Mission, MissionFact
@@ -15,6 +16,8 @@ from msaada.missions.models import Mission, MissionFact
 
 class ServiceLine(models.Model):
     """A kind of support the mission cannot live without: accommodation, medical, rations, fuel, air transport."""
+
+    natural_key_fields = ("name",)
 
     mission = models.ForeignKey(Mission, on_delete=models.PROTECT, verbose_name=_("mission"))
     name = models.CharField(_("name"), max_length=200)
@@ -33,6 +36,10 @@ class ServiceLine(models.Model):
 
 class Contract(MissionFact):
     """Who provides a service line, paid by whom, from when to when, for how many people."""
+
+    record_file = RecordFile(
+        "contracts", ("service_line", "vendor", "funder", "start", "end", "value", "currency", "capacity")
+    )
 
     service_line = models.ForeignKey(
         ServiceLine, on_delete=models.PROTECT, related_name="contracts", verbose_name=_("service line")
@@ -62,6 +69,8 @@ class Contract(MissionFact):
 
 class Asset(MissionFact):
     """A count of equipment of one kind held by an owner on a date, and how many of them work."""
+
+    record_file = RecordFile("assets", ("kind", "owner", "date", "total", "operational"))
 
     kind = models.CharField(_("kind"), max_length=200)
     owner = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+", verbose_name=_("owner"))

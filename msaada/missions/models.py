@@ -6,11 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from msaada.core.codes import validate_country, validate_currency
 from msaada.core.constraints import check_period, coordinate_constraints, period_constraint
 from msaada.core.fields import ScaledDecimalField, count_field, latitude_validators, longitude_validators
+from msaada.core.identity import RecordFile
 from msaada.core.records import Fact
 
 
 class Mission(Fact):
     """A multinational security mission, such as the Multinational Security Support mission in Haiti."""
+
+    natural_key_fields = ("code",)
+    record_file = RecordFile("missions", ("code", "name", "host_country", "lead_country", "base_currency"))
 
     code = models.SlugField(_("code"), max_length=30, unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -44,6 +48,9 @@ class MissionFact(Fact):
 
 class Mandate(MissionFact):
     """An authority for the mission to operate, such as a Security Council resolution, for a period."""
+
+    natural_key_fields = ("authority",)
+    record_file = RecordFile("mandates", ("authority", "start", "end", "authorized_strength"))
 
     authority = models.CharField(_("authority"), max_length=200)
     start = models.DateField(_("start"))
@@ -84,6 +91,9 @@ class SiteKind(models.TextChoices):
 class Site(MissionFact):
     """A place the mission guards, holds or needs: an airport, a palace, a police headquarters, a hospital."""
 
+    natural_key_fields = ("name",)
+    record_file = RecordFile("sites", ("name", "kind", "latitude", "longitude"))
+
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=SiteKind.choices)
     latitude = ScaledDecimalField(_("latitude"), places=6, validators=latitude_validators)
@@ -112,6 +122,8 @@ class SiteStatusValue(models.TextChoices):
 class SiteStatus(MissionFact):
     """Who holds a site from a date on: hostile, contested, secured or reopened."""
 
+    record_file = RecordFile("site_status", ("site", "date", "status"))
+
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="statuses", verbose_name=_("site"))
     date = models.DateField(_("date"))
     status = models.CharField(_("status"), max_length=20, choices=SiteStatusValue.choices)
@@ -139,6 +151,22 @@ class EventType(models.TextChoices):
 
 class Incident(MissionFact):
     """A security event in the mission's area, in ACLED's terms."""
+
+    record_file = RecordFile(
+        "incidents",
+        (
+            "event_date",
+            "event_type",
+            "sub_event_type",
+            "actor1",
+            "admin1",
+            "location",
+            "latitude",
+            "longitude",
+            "fatalities",
+            "notes",
+        ),
+    )
 
     event_date = models.DateField(_("event date"))
     event_type = models.CharField(_("event type"), max_length=40, choices=EventType.choices)

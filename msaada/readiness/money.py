@@ -7,36 +7,18 @@ the cent only when it prints.
 """
 
 from collections.abc import Iterable
-from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from django.utils.translation import gettext as _
-
-from msaada.readiness.rows import USD, MoneyGroup
+from msaada.finance.money import MissingRateError, convert, missing_rates
+from msaada.readiness.rows import MoneyGroup
 
 ZERO = Fraction(0)
 
 
-class MissingRateError(Exception):
-    """An amount that cannot be converted because its currency has no rate on or before its date."""
-
-    def __init__(self, currency: str, day: date):
-        self.currency = currency
-        self.day = day
-        super().__init__(
-            _("no exchange rate for %(currency)s on or before %(date)s")
-            % {"currency": currency, "date": day.isoformat()}
-        )
-
-
 def to_base(group: MoneyGroup, base: str) -> Fraction:
-    """Convert a group's sum to the base currency: amount / per_usd(currency) * per_usd(base)."""
-    if group.currency == base:
-        return Fraction(group.amount)
-    per_usd = 1 if group.currency == USD else _required(group.per_usd, group.currency, group.first_date)
-    base_per_usd = 1 if base == USD else _required(group.base_per_usd, base, group.first_date)
-    return Fraction(group.amount) * Fraction(base_per_usd) / Fraction(per_usd)
+    """Convert a group's sum to the base currency at the group's rates (see `finance.money.convert`)."""
+    return convert(group.amount, group.currency, base, group.per_usd, group.base_per_usd, group.first_date)
 
 
 def check_rates(groups: Iterable[MoneyGroup], base: str) -> None:
@@ -47,19 +29,11 @@ def check_rates(groups: Iterable[MoneyGroup], base: str) -> None:
     missing = [
         (group.first_date, currency)
         for group in groups
-        if group.currency != base
-        for currency, rate in ((group.currency, group.per_usd), (base, group.base_per_usd))
-        if currency != USD and rate is None
+        for currency in missing_rates(group.currency, base, group.per_usd, group.base_per_usd)
     ]
     if missing:
         day, currency = min(missing)
         raise MissingRateError(currency, day)
-
-
-def _required(rate: Decimal | None, currency: str, day: date) -> Decimal:
-    if rate is None:
-        raise MissingRateError(currency, day)
-    return rate
 
 
 def total(amounts: Iterable[Fraction]) -> Fraction:

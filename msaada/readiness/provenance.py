@@ -8,11 +8,12 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 
 from msaada.finance.models import Expenditure, Flow, FxRate
+from msaada.finance.money import needs_rate
 from msaada.forces.models import Deployment, Pledge
 from msaada.logistics.models import Contract
 from msaada.missions.models import Mandate, Mission, Site, SiteStatus
 from msaada.readiness import selectors
-from msaada.readiness.rows import USD, SourceRow
+from msaada.readiness.rows import SourceRow
 from msaada.sources.models import Citation, Source
 
 
@@ -31,7 +32,7 @@ def _rates_used(mission: Mission, as_of: date) -> list[models.QuerySet]:
         selectors.with_rates(selectors.expenditures(mission, as_of), base, OuterRef("date")),
         selectors.with_rates(selectors.flows(mission, as_of), base, as_of),
     ]
-    columns = ["rate_pk"] if base == USD else ["rate_pk", "base_rate_pk"]
+    columns = ["rate_pk", "base_rate_pk"] if needs_rate(base) else ["rate_pk"]
     return [rows.values(column) for rows in rated for column in columns]
 
 

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-USD = "USD"
 BURN_WINDOW_DAYS = 90
 
 PLEDGE, COMMITMENT, PAID = "pledge", "commitment", "paid"

@@ -2,7 +2,8 @@
 
 Each selector issues one query whatever the data size: sums, latest rows and rates are
 computed by the database (aggregates, correlated subqueries), and the rows that come back
-are bounded by contributors, currencies, rates, service lines and sites, never by records.
+are bounded by contributors, currencies, rates, service lines, sites and mandates (one per
+period), never by other records.
 Archived records are left out of everything.
 """
 
@@ -12,13 +13,11 @@ from operator import attrgetter
 from typing import TypeVar
 
 from django.db.models import (
-    BooleanField,
     Case,
     DateField,
     Exists,
     ExpressionWrapper,
     F,
-    IntegerField,
     Min,
     OuterRef,
     Q,
@@ -31,15 +30,17 @@ from django.db.models import (
 from django.db.models.functions import Greatest
 
 from msaada.finance.models import Expenditure, Flow, FxRate, Stage
-from msaada.forces.models import Change, Deployment, Pledge, PledgeStatus
+from msaada.finance.money import USD, needs_rate
+from msaada.forces import selectors as force_selectors
+from msaada.forces.models import Deployment, Pledge
 from msaada.logistics.models import Contract, ServiceLine
-from msaada.missions.models import Mandate, Mission, Site, SiteStatus, SiteStatusValue
+from msaada.missions import selectors as mandate_selectors
+from msaada.missions.models import Mission, Site, SiteStatus, SiteStatusValue
 from msaada.readiness.rows import (
     BURN_WINDOW_DAYS,
     SPENT_BEFORE_WINDOW,
     SPENT_IN_WINDOW,
     UNPAID,
-    USD,
     ContributorCount,
     LineRow,
     MandateRow,
@@ -56,17 +57,9 @@ RATE_FIELDS = ("per_usd", "base_per_usd")
 
 
 def mandate_as_of(mission: Mission, as_of: date) -> MandateRow | None:
-    """Return the mandate running on the date that started last, else the latest that started before it."""
-    runs = Case(When(end__gte=as_of, then=Value(True)), default=Value(False), output_field=BooleanField())
-    row = (
-        Mandate.objects.current()
-        .filter(mission=mission, start__lte=as_of)
-        .annotate(covers=runs)
-        .order_by("-covers", "-start", "-end", "-pk")
-        .values("pk", "authority", "start", "end", "authorized_strength", "covers")
-        .first()
-    )
-    return None if row is None else MandateRow(**row)
+    """Return the mandate in force on the date (see `missions.selectors.in_force`)."""
+    row = mandate_selectors.in_force(mandate_selectors.mandates_started(mission, as_of), as_of)
+    return None if row is None else MandateRow(**row, covers=row["end"] >= as_of)
 
 
 def deployments(mission: Mission, as_of: date) -> QuerySet[Deployment]:
@@ -76,30 +69,31 @@ def deployments(mission: Mission, as_of: date) -> QuerySet[Deployment]:
 
 def deployed_as_of(mission: Mission, as_of: date) -> tuple[ContributorCount, ...]:
     """Return arrivals minus departures per contributor, by code."""
-    signed = Case(When(change=Change.DEPARTURE, then=F("count") * -1), default=F("count"), output_field=IntegerField())
     rows = (
         deployments(mission, as_of)
         .values("contributor__code")
-        .annotate(total=Sum(signed))
+        .annotate(total=Sum(force_selectors.signed_count()))
         .order_by("contributor__code")
     )
     return tuple(ContributorCount(row["contributor__code"], row["total"]) for row in rows)
 
 
+def pledges(mission: Mission, as_of: date) -> QuerySet[Pledge]:
+    """Return the pledges dated on or before the date."""
+    return Pledge.objects.current().filter(mission=mission, date__lte=as_of)
+
+
 def latest_pledges(mission: Mission, as_of: date) -> QuerySet[Pledge]:
-    """Return the latest pledge dated on or before the date per contributor and category (same date: higher pk)."""
-    pledges = Pledge.objects.current().filter(mission=mission, date__lte=as_of)
-    latest = pledges.filter(contributor=OuterRef("contributor"), category=OuterRef("category")).order_by("-date", "-pk")
-    return pledges.filter(pk=Subquery(latest.values("pk")[:1]))
+    """Return the latest pledge dated on or before the date per contributor and category."""
+    return force_selectors.latest_pledges(pledges(mission, as_of))
 
 
 def pledged_as_of(mission: Mission, as_of: date) -> tuple[ContributorCount, ...]:
     """Return the personnel pledged per contributor (a withdrawn latest pledge counts zero), by code."""
-    counted = Case(When(status=PledgeStatus.WITHDRAWN, then=Value(0)), default=F("count"), output_field=IntegerField())
     rows = (
         latest_pledges(mission, as_of)
         .values("contributor__code")
-        .annotate(total=Sum(counted))
+        .annotate(total=Sum(force_selectors.counted()))
         .order_by("contributor__code")
     )
     return tuple(ContributorCount(row["contributor__code"], row["total"]) for row in rows)
@@ -125,7 +119,7 @@ def with_rates(rows: QuerySet, base: str, on: date | OuterRef) -> QuerySet:
     rates = FxRate.objects.current().filter(date__lte=on).order_by("-date")
     own = rates.filter(currency=OuterRef("currency")).exclude(currency__in=[USD, base])
     rows = rows.annotate(rate_pk=Subquery(own.values("pk")[:1]), per_usd=Subquery(own.values("per_usd")[:1]))
-    if base == USD:
+    if not needs_rate(base):
         return rows.annotate(base_rate_pk=Value(None, output_field=PK), base_per_usd=Value(None, output_field=PER_USD))
     # The subquery's currency is the base: excluding the row's currency leaves rows in the base without one.
     of_base = rates.filter(currency=base).exclude(currency=OuterRef("currency"))

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from msaada.core.identity import RecordFile
 from msaada.core.models import ImportedHistory
 from msaada.core.records import Fact
 
@@ -23,6 +24,9 @@ class Source(Fact):
 
     An `illustrative` source stands for a value no document gives, so that a brief says so.
     """
+
+    natural_key_fields = ("key",)
+    record_file = RecordFile("sources", ("key", "title", "publisher", "date", "url", "kind"))
 
     key = models.SlugField(_("key"), max_length=100, unique=True)
     title = models.CharField(_("title"), max_length=500)

@@ -16,8 +16,8 @@ from msaada.dashboard.series import (
     site_positions,
     strength_series,
 )
+from msaada.finance.money import MissingRateError
 from msaada.readiness.brief import build_brief
-from msaada.readiness.money import MissingRateError
 from tests.dashboard import scenario as s
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
+from msaada.finance.money import MissingRateError
 from msaada.readiness.brief import build_brief
-from msaada.readiness.money import MissingRateError
 from tests.readiness.factories import brief, days_after, flow, mandate, mission, rate, risks, spend
 
 pytestmark = pytest.mark.django_db

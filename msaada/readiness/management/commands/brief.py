@@ -8,9 +8,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from msaada.finance.money import MissingRateError
 from msaada.missions.models import Mission
 from msaada.readiness.brief import brief_json, build_brief
-from msaada.readiness.money import MissingRateError
 from msaada.readiness.presenters import brief_markdown, brief_text
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

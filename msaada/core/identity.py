@@ -1,0 +1,81 @@
+"""A record's identity across imports: a hash of its natural key, else of its ref, else of its content.
+
+Each kind of record declares its natural key (`natural_key_fields`) and the file it is exchanged
+in (`record_file`); the identity is computed from the record's fields written as that file
+writes them, so `Fact.save` gives a record saved anywhere (a form, the admin, the shell) the
+identity an import of the same row gives it, and a record exported and imported again is
+found, not duplicated.
+"""
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import models
+
+REF = "ref"
+
+
+@dataclass(frozen=True)
+class RecordFile:
+    """The file of the import format a kind of record is exchanged in: its name and its columns, in order.
+
+    `columns` name the model's fields (a `ref` column is added first when they leave it out);
+    `ref_identity` names the columns that identify a row by its ref, when it has one.
+    """
+
+    name: str
+    columns: tuple[str, ...]
+    ref_identity: tuple[str, ...] = (REF,)
+
+    @property
+    def content_columns(self) -> tuple[str, ...]:
+        """Return the columns that identify a row without a key or a ref: all but `ref`."""
+        return tuple(name for name in self.columns if name != REF)
+
+
+def plain(value: Decimal) -> str:
+    """Write a decimal with no exponent and no trailing zeros: 80500000, 1.3531, 0."""
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def render(value: object) -> str:
+    """Write a value the way the import format reads it."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return plain(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def key_of(record: models.Model) -> str:
+    """Return the natural key a reference to the record is written with (references name one-field keys)."""
+    return render(getattr(record, type(record).natural_key_fields[0]))
+
+
+def cell(record: models.Model, name: str) -> str:
+    """Return a field of a record as its file writes it: a reference as the key of the record it names."""
+    value = getattr(record, name)
+    return key_of(value) if isinstance(value, models.Model) else render(value)
+
+
+def row_identity(model: type[models.Model], row: dict[str, str]) -> str:
+    """Return the identity of a row of the model's file: a hash of its natural key, its ref, or its content."""
+    file = model.record_file
+    if model.natural_key_fields:
+        parts = ("key", *(row[name] for name in model.natural_key_fields))
+    elif row.get(REF):
+        parts = (REF, *(row[name] for name in file.ref_identity))
+    else:
+        parts = ("row", *(row.get(name, "") for name in file.content_columns))
+    return hashlib.sha1("\x1f".join((file.name, *parts)).encode(), usedforsecurity=False).hexdigest()
+
+
+def record_identity(record: models.Model) -> str:
+    """Return the identity of a record: that of the row its file writes for it."""
+    names = (REF, *type(record).record_file.columns)
+    return row_identity(type(record), {name: cell(record, name) for name in names})
