@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from msaada.dashboard.templatetags.dashboard import day
-from tests.dashboard import scenario as s
+from tests import factories as s
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from msaada.readiness.brief import brief_json, build_brief
 from tests.environment import command_env
-from tests.readiness.factories import flow, full_mission, mission, rate
+from tests.factories import flow, mission, rate
+from tests.readiness.briefs import full_mission
 
 pytestmark = pytest.mark.django_db
 

@@ -2,19 +2,8 @@
 
 import pytest
 
-from tests.readiness.factories import (
-    brief,
-    contract,
-    deploy,
-    flow,
-    mandate,
-    mission,
-    pledge,
-    risk_codes,
-    site,
-    spend,
-    status,
-)
+from tests.factories import contract, deploy, flow, mandate, mission, pledge, site, spend, status
+from tests.readiness.briefs import brief, risk_codes
 
 pytestmark = pytest.mark.django_db
 
