@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import pytest
 
@@ -57,7 +58,7 @@ def usd(label: str, amount: str, on: date = D) -> MoneyGroup:
     return MoneyGroup(label, "USD", Decimal(amount), None, None, on)
 
 
-def brief_of(**records: object) -> Brief:
+def brief_of(**records: Any) -> Brief:
     return brief_figures(replace(NOTHING, **records))
 
 
