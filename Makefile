@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test test-sqlite test-postgres lint bench serve clean lock chromium
+.PHONY: demo test test-sqlite test-postgres lint typecheck bench serve clean lock chromium
 
 $(BIN)/msaada: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ lint: $(BIN)/msaada
 	$(BIN)/ruff check msaada tests bench
 	$(BIN)/ruff format --check msaada tests bench
 	$(BIN)/lint-imports
+
+# mypy with django-stubs over core, readiness and exchange (pyproject.toml [tool.mypy]); not yet part of `make test`.
+typecheck: $(BIN)/msaada
+	$(BIN)/mypy --config-file pyproject.toml
 
 bench: $(BIN)/msaada
 	$(BIN)/python -m bench

@@ -4,12 +4,11 @@ import secrets
 from collections.abc import Iterator
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils import translation
 
-from msaada.accounts.models import Profile, Role
-from msaada.missions.models import Mission
+from msaada.accounts.models import Role
+from tests.factories import mission, person
 
 
 @pytest.fixture(autouse=True)
@@ -27,7 +26,5 @@ def password() -> str:
 @pytest.fixture
 def officer(db, password: str) -> AbstractBaseUser:
     """A force officer on mission alpha, with an e-mail address for password resets."""
-    user = get_user_model().objects.create_user("amina", email="amina@example.org", password=password)
-    alpha = Mission.objects.create(code="alpha", name="Mission alpha", host_country="HTI", lead_country="KEN")
-    Profile.objects.create(user=user, role=Role.FORCE).missions.set([alpha])
-    return user
+    alpha = mission("alpha", name="Mission alpha")
+    return person(Role.FORCE, alpha, username="amina", email="amina@example.org", password=password)

@@ -5,9 +5,9 @@ from django.contrib.messages import get_messages
 from msaada.finance.models import Flow
 from msaada.forces.models import Deployment
 from tests.core.admin_posts import admin_data, admin_url
-from tests.entry.conftest import make_user
 from tests.exchange.files import snapshot
-from tests.readiness.factories import brief, contributor, deploy, fund, mission, organization
+from tests.factories import contributor, deploy, fund, mission, organization, person
+from tests.readiness.briefs import brief
 
 
 def test_the_admin_refuses_a_departure_larger_than_the_strength_next_to_the_count(admin_client):
@@ -59,7 +59,7 @@ def test_the_admin_refuses_a_flow_without_a_rate_and_the_brief_still_computes(ad
 
 def test_the_admin_refuses_a_write_outside_the_users_scope_next_to_the_form(db, client):
     mss = mission()
-    user = make_user("finance", mss)
+    user = person("finance", mss)
     user.is_staff = user.is_superuser = True  # Django's own permissions let it in; the role's scope does not
     user.save()
     client.force_login(user)

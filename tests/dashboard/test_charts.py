@@ -10,7 +10,7 @@ from django.utils import translation
 from msaada.dashboard import charts
 from msaada.dashboard.series import coverage_runs, funding_series, strength_series
 from msaada.readiness.brief import build_brief
-from tests.dashboard import scenario as s
+from tests import factories as s
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ AS_OF = date(2025, 3, 15)
 
 
 def records():
-    alpha = s.mission()
+    alpha = s.mission("alpha")
     s.mandate(alpha, "2025-01-01", "2025-04-30", 1000)
     s.deploy(alpha, "KEN", 300, "2025-01-10")
     s.deploy(alpha, "JAM", 50, "2025-02-20")
@@ -86,7 +86,7 @@ def test_inline_charts_have_their_own_ids_and_are_labelled_images():
 
 
 def test_nothing_to_draw_gives_no_chart():
-    alpha = s.mission()
+    alpha = s.mission("alpha")
     assert charts.strength_chart(strength_series(alpha, AS_OF), "x") is None
     assert charts.funding_chart(funding_series(alpha, AS_OF), "x") is None
     assert charts.coverage_chart(coverage_runs(alpha), AS_OF, None, "x") is None

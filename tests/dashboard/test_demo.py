@@ -9,7 +9,7 @@ from django.utils import translation
 from msaada.dashboard.series import coverage_runs, funding_series, strength_series
 from msaada.dashboard.templatetags.dashboard import count, day, money
 from msaada.readiness.brief import build_brief
-from tests.dashboard import scenario as s
+from tests import factories as s
 from tests.dashboard.reading import table
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]

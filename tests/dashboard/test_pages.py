@@ -4,17 +4,16 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from msaada.dashboard.templatetags.dashboard import day
-from tests.dashboard import scenario as s
+from tests import factories as s
+from tests.clock import today_is
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def alpha():
-    alpha = s.mission()
+    alpha = s.mission("alpha")
     s.mandate(alpha, "2025-01-01", "2025-12-31", 1000)
     s.deploy(alpha, "KEN", 300, "2025-01-10")
     s.pledge(alpha, "KEN", 500, "2025-01-05")
@@ -67,6 +66,7 @@ def test_every_role_sees_its_missions_aggregates(client, alpha, role):
     assert "$8,100.00" in html  # cash: 9,000 paid - 900 spent
 
 
+@today_is("2025-03-01")
 def test_the_as_of_date_is_kept_in_the_url_and_offers_the_dates_that_matter(client, alpha):
     client.force_login(s.person("force", alpha))
     html = page(client, alpha, "?as_of=2025-01-09")
@@ -74,23 +74,27 @@ def test_the_as_of_date_is_kept_in_the_url_and_offers_the_dates_that_matter(clie
     assert "0 / 1,000" in html  # the Kenyans land on the 10th
     assert 'href="?as_of=2025-12-31"' in html  # the mandate's end
     assert 'href="?as_of=2025-01-01"' in html  # its start
-    assert f'href="?as_of={timezone.localdate().isoformat()}"' in html
+    assert 'href="?as_of=2025-03-01"' in html  # today
     assert "300 / 1,000" in page(client, alpha, "?as_of=2025-01-10")
 
 
+@today_is("2025-03-01")
 def test_without_a_date_the_field_shows_today(client, alpha):
     client.force_login(s.person("force", alpha))
-    assert f'value="{timezone.localdate().isoformat()}"' in page(client, alpha)
+    html = page(client, alpha)
+    assert 'value="2025-03-01"' in html
+    assert "300 / 1,000" in html  # the brief is today's: the Kenyans landed on 10 Jan
 
 
 @pytest.mark.parametrize("typed", ["2025-13-45", "yesterday", "1899-12-31"])
+@today_is("2025-03-01")
 def test_a_bad_date_is_explained_next_to_the_field_and_today_is_shown(client, alpha, typed):
     client.force_login(s.person("force", alpha))
     response = client.get(reverse("dashboard", args=["alpha"]), {"as_of": typed})
     html = response.content.decode()
     assert response.status_code == 200
     assert 'id="as-of-note" class="errorlist" role="alert"' in html
-    assert f"Showing {day(timezone.localdate())} (today) instead." in html
+    assert "Showing 1 Mar 2025 (today) instead." in html
     assert 'aria-describedby="as-of-note"' in html
 
 

@@ -12,7 +12,7 @@ from msaada.finance.models import Expenditure, Flow
 from msaada.forces.models import Deployment, Pledge
 from msaada.logistics.models import Contract, ServiceLine
 from msaada.missions.models import Site, SiteStatus
-from tests.dashboard import scenario as s
+from tests import factories as s
 
 pytestmark = pytest.mark.django_db
 

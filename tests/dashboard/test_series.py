@@ -18,7 +18,7 @@ from msaada.dashboard.series import (
 )
 from msaada.finance.money import MissingRateError
 from msaada.readiness.brief import build_brief
-from tests.dashboard import scenario as s
+from tests import factories as s
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def force(alpha):
 
 
 def test_strength_is_stacked_per_contributor_at_each_month_end():
-    alpha = s.mission()
+    alpha = s.mission("alpha")
     force(alpha)
     series = strength_series(alpha, date(2025, 4, 15))
     assert series.contributors == ("KEN", "JAM")  # the largest contingent first, at the bottom of the stack
@@ -53,7 +53,7 @@ def test_strength_is_stacked_per_contributor_at_each_month_end():
 
 
 def test_authorized_strength_follows_the_mandate_of_each_month():
-    alpha = s.mission()
+    alpha = s.mission("alpha")
     force(alpha)
     points = strength_series(alpha, date(2025, 8, 10)).points
     assert [(point.day, point.authorized) for point in points[-3:]] == [
@@ -65,7 +65,7 @@ def test_authorized_strength_follows_the_mandate_of_each_month():
 
 
 def test_authorized_is_empty_before_any_mandate_and_stays_after_the_last_one_ends():
-    alpha = s.mission()
+    alpha = s.mission("alpha")
     s.pledge(alpha, "KEN", 100, "2024-11-20")
     s.mandate(alpha, "2025-01-01", "2025-01-31", 800)
     points = strength_series(alpha, date(2025, 3, 2)).points
@@ -79,7 +79,7 @@ def test_authorized_is_empty_before_any_mandate_and_stays_after_the_last_one_end
 
 
 def test_the_later_pledge_of_the_same_day_wins_as_in_the_brief():
-    alpha = s.mission()
+    alpha = s.mission("alpha")
     s.pledge(alpha, "KEN", 500, "2025-01-05")
     s.pledge(alpha, "KEN", 700, "2025-01-05")
     s.pledge(alpha, "KEN", 80, "2025-01-05", category="civilian")
@@ -89,14 +89,14 @@ def test_the_later_pledge_of_the_same_day_wins_as_in_the_brief():
 
 
 def test_no_record_gives_an_empty_series():
-    alpha = s.mission()
+    alpha = s.mission("alpha")
     assert strength_series(alpha, date(2025, 1, 1)).points == ()
     assert funding_series(alpha, date(2025, 1, 1)).points == ()
     assert coverage_runs(alpha) == ()
 
 
 def test_funding_converts_each_flow_at_the_rate_of_its_own_date():
-    alpha = s.mission()
+    alpha = s.mission("alpha")
     s.rate("EUR", "2025-01-01", "0.8")
     s.rate("EUR", "2025-02-01", "0.9")
     s.flow(alpha, "commitment", "1000", "2025-01-15")
@@ -133,14 +133,14 @@ def test_funding_in_a_base_other_than_usd_goes_through_both_rates_of_the_day():
 
 
 def test_funding_without_a_rate_is_an_error_not_a_zero():
-    alpha = s.mission()
+    alpha = s.mission("alpha")
     s.flow(alpha, "paid", "100", "2025-01-20", currency="GBP")
     with pytest.raises(MissingRateError, match="GBP"):
         funding_series(alpha, date(2025, 1, 31))
 
 
 def test_coverage_runs_chain_contracts_that_touch_or_overlap():
-    alpha = s.mission()
+    alpha = s.mission("alpha")
     s.contract(alpha, "Fuel", "2025-01-01", "2025-03-31")
     s.contract(alpha, "Fuel", "2025-04-01", "2025-06-30")  # touches the first: one run
     s.contract(alpha, "Fuel", "2025-08-01", "2025-09-30")  # after a gap in July: a second run
@@ -163,7 +163,7 @@ def test_month_days_end_on_the_as_of_date_and_keep_ten_years():
 
 
 def test_records_before_the_ten_years_shown_still_count():
-    alpha = s.mission()
+    alpha = s.mission("alpha")
     s.deploy(alpha, "KEN", 40, "2001-06-01")
     s.deploy(alpha, "KEN", 2, "2025-04-01")
     points = strength_series(alpha, date(2025, 4, 15)).points
@@ -171,6 +171,6 @@ def test_records_before_the_ten_years_shown_still_count():
 
 
 def test_site_positions_by_name():
-    alpha = s.mission()
-    s.site(alpha, "Airport", "18.58", "-72.2925")
+    alpha = s.mission("alpha")
+    s.site(alpha, "Airport", latitude="18.58", longitude="-72.2925")
     assert site_positions(alpha) == {"Airport": (Decimal("18.58"), Decimal("-72.2925"))}

@@ -3,15 +3,16 @@
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.management import call_command
 from playwright.sync_api import Browser, Page
 
 import msaada
-from msaada.accounts.models import Profile
 from msaada.missions.models import Mission
+from tests.factories import person
 
 DEMO = Path(msaada.__file__).parent / "demo" / "haiti"
 
@@ -32,17 +33,10 @@ def demo(transactional_db) -> Mission:
     return Mission.objects.get(code="MSS")
 
 
-def make_user(role: str, *missions: Mission, country: str = "", organization=None, language: str = "en"):
-    """Create a user of a role with a fresh password; return (user, password)."""
+def make_user(role: str, *missions: Mission, **scope: Any) -> tuple[AbstractBaseUser, str]:
+    """Create a user of a role with a fresh password (an admin is a superuser); return (user, password)."""
     password = secrets.token_urlsafe(16)
-    user = get_user_model().objects.create_user(
-        f"{role}-{secrets.token_hex(3)}", password=password, is_staff=role == "admin", is_superuser=role == "admin"
-    )
-    profile = Profile.objects.create(
-        user=user, role=role, country=country, organization=organization, language=language
-    )
-    profile.missions.add(*missions)
-    return user, password
+    return person(role, *missions, password=password, superuser=role == "admin", **scope), password
 
 
 def log_in(page: Page, username: str, password: str) -> None:

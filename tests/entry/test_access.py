@@ -5,7 +5,8 @@ from django.test import Client
 from django.urls import reverse
 
 from msaada.forces.models import Deployment
-from tests.entry.conftest import ROLES, make_user
+from tests.entry.conftest import ROLES
+from tests.factories import person
 
 ALL = {
     "mandates",
@@ -107,7 +108,7 @@ def test_an_observer_has_no_records_index(world, client_of):
 
 def test_a_mission_the_user_is_not_on_answers_404(world):
     client = Client()
-    client.force_login(make_user("force", world.gsf))
+    client.force_login(person("force", world.gsf))
     assert client.get(reverse("record_index", args=["MSS"])).status_code == 404
     assert client.get(reverse("record_list", args=["MSS", "deployments"])).status_code == 404
     assert client.get(reverse("record_list", args=["GSF", "deployments"])).status_code == 200

@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from msaada.finance.models import Flow
 from msaada.forces.models import Contributor, Deployment, Pledge
-from tests.entry.conftest import make_user
 from tests.exchange.files import snapshot
+from tests.factories import person
 
 DEPLOYMENT = {
     "unit": "First contingent (renamed)",
@@ -70,7 +70,7 @@ def test_a_liaison_records_for_its_own_country_whatever_the_form_says(world, cli
 
 def test_a_liaison_whose_country_has_no_record_yet_makes_it_on_first_use(world):
     client = Client()
-    client.force_login(make_user("liaison", world.mss, country="BHS"))
+    client.force_login(person("liaison", world.mss, country="BHS"))
     data = {"category": "military", "count": "150", "date": "2024-05-01", "status": "pledged"}
     assert client.post(reverse("record_new", args=["MSS", "pledges"]), data).status_code == 302
     assert Pledge.objects.get(count=150).contributor == Contributor.objects.get(code="BHS")

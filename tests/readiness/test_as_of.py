@@ -8,22 +8,8 @@ import pytest
 from msaada.missions.models import Site
 from msaada.readiness.brief import brief_json, build_brief
 from msaada.readiness.presenters import brief_markdown, brief_text
-from tests.readiness.factories import (
-    brief,
-    cite,
-    contract,
-    deploy,
-    flow,
-    full_mission,
-    mandate,
-    pledge,
-    rate,
-    risks,
-    site,
-    source,
-    spend,
-    status,
-)
+from tests.factories import cite, contract, deploy, flow, mandate, pledge, rate, site, source, spend, status
+from tests.readiness.briefs import brief, full_mission, risks
 
 pytestmark = pytest.mark.django_db
 

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import timezone
 
 from msaada.readiness.brief import brief_json, build_brief
+from tests.clock import today_is
 from tests.environment import command_env
-from tests.readiness.factories import flow, full_mission, mission, rate
+from tests.factories import flow, mission, rate
+from tests.readiness.briefs import full_mission
 
 pytestmark = pytest.mark.django_db
 
@@ -54,10 +55,11 @@ def test_text_format_has_every_section_readable_money_and_dates():
     assert all(line == line.rstrip() for line in lines)
 
 
+@today_is("2025-09-23")
 def test_without_a_date_the_brief_is_of_today():
     mission()
     data = json.loads(run("--mission", "mss", "--format", "json"))
-    assert data["as_of"] == timezone.localdate().isoformat()
+    assert data["as_of"] == "2025-09-23"
 
 
 def test_text_is_the_default_format():

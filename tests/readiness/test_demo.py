@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 import msaada
 from msaada.missions.models import Mission
-from tests.readiness.factories import brief
+from tests.readiness.briefs import brief
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 

@@ -6,7 +6,8 @@ import pytest
 
 from msaada.finance.money import MissingRateError
 from msaada.readiness.brief import build_brief
-from tests.readiness.factories import brief, days_after, flow, mandate, mission, rate, risks, spend
+from tests.factories import days_after, flow, mandate, mission, rate, spend
+from tests.readiness.briefs import brief, risks
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,8 @@
 import pytest
 
 from msaada.logistics.models import ServiceLine
-from tests.readiness.factories import brief, contract, mandate, mission, risks
+from tests.factories import contract, mandate, mission
+from tests.readiness.briefs import brief, risks
 
 pytestmark = pytest.mark.django_db
 

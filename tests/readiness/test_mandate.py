@@ -6,7 +6,8 @@ import pytest
 
 from msaada.readiness.brief import build_brief
 from msaada.readiness.presenters import brief_text
-from tests.readiness.factories import brief, mandate, mission, risks
+from tests.factories import mandate, mission
+from tests.readiness.briefs import brief, risks
 
 pytestmark = pytest.mark.django_db
 

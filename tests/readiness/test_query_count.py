@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from msaada.finance.models import Expenditure, Flow
 from msaada.forces.models import Deployment
 from msaada.readiness.brief import brief_json, build_brief
-from tests.readiness.factories import (
+from tests.factories import (
     cite,
     contract,
     contributor,

@@ -6,19 +6,8 @@ import pytest
 from django.utils import translation
 
 from msaada.readiness.brief import brief_json, build_brief
-from tests.readiness.factories import (
-    brief,
-    contract,
-    deploy,
-    flow,
-    mandate,
-    mission,
-    pledge,
-    risk_codes,
-    site,
-    spend,
-    status,
-)
+from tests.factories import contract, deploy, flow, mandate, mission, pledge, site, spend, status
+from tests.readiness.briefs import brief, risk_codes
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,8 @@ import pytest
 from django.core.management import call_command
 from jsonschema import Draft202012Validator
 
-from tests.readiness.factories import brief, full_mission, mandate, mission, spend
+from tests.factories import mandate, mission, spend
+from tests.readiness.briefs import brief, full_mission
 
 pytestmark = pytest.mark.django_db
 

@@ -6,22 +6,8 @@ import pytest
 
 from msaada.readiness.brief import build_brief
 from msaada.readiness.presenters import brief_markdown, brief_text
-from tests.readiness.factories import (
-    brief,
-    cite,
-    contract,
-    deploy,
-    flow,
-    mandate,
-    mission,
-    pledge,
-    rate,
-    risks,
-    site,
-    source,
-    spend,
-    status,
-)
+from tests.factories import cite, contract, deploy, flow, mandate, mission, pledge, rate, site, source, spend, status
+from tests.readiness.briefs import brief, risks
 
 pytestmark = pytest.mark.django_db
 

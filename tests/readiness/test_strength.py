@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.readiness.factories import brief, deploy, mandate, mission, pledge, risks
+from tests.factories import deploy, mandate, mission, pledge
+from tests.readiness.briefs import brief, risks
 
 pytestmark = pytest.mark.django_db
 

@@ -5,16 +5,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from msaada.accounts.models import Profile
 from msaada.exchange.importer import import_records
 from msaada.finance.models import Organization
 from msaada.missions.models import Mission
 from tests.exchange.files import BASE, write
+from tests.factories import person
 
 
 @pytest.fixture(autouse=True)
@@ -36,13 +35,9 @@ def user_with(base: Mission) -> Callable[..., object]:
     """Return a maker of users of a role, on the MSS mission."""
 
     def make(role: str, name: str | None = None):
-        user = get_user_model().objects.create_user(name or role)
         organization = Organization.objects.get(key="can-gov") if role == "donor" else None
-        profile = Profile.objects.create(
-            user=user, role=role, country="KEN" if role == "liaison" else "", organization=organization
-        )
-        profile.missions.add(base)
-        return user
+        country = "KEN" if role == "liaison" else ""
+        return person(role, base, username=name or role, country=country, organization=organization)
 
     return make
 
