@@ -11,7 +11,7 @@ own date. Nothing dated after the as-of date is read.
 from calendar import monthrange
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
@@ -37,6 +37,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 from msaada.forces.models import Change, Pledge, PledgeStatus
 from msaada.missions.models import Mandate, Mission
 from msaada.readiness import selectors
+from msaada.readiness.days import day_after, day_before
 from msaada.readiness.money import ZERO, to_base
 from msaada.readiness.rows import COMMITMENT, PAID, PLEDGE, MoneyGroup
 
@@ -288,13 +289,13 @@ def coverage_runs(mission: Mission) -> tuple[LineCoverage, ...]:
     """
     contracts = selectors.contracts(mission)
     starts = (
-        contracts.filter(_uncovered(contracts, OuterRef("start") - timedelta(days=1)))
+        contracts.filter(_uncovered(contracts, day_before(OuterRef("start"))))
         .values_list("service_line__name", "start")
         .distinct()
         .order_by("service_line__name", "start")
     )
     ends = (
-        contracts.filter(_uncovered(contracts, OuterRef("end") + timedelta(days=1)))
+        contracts.filter(_uncovered(contracts, day_after(OuterRef("end"))))
         .values_list("service_line__name", "end")
         .distinct()
         .order_by("service_line__name", "end")

@@ -155,7 +155,7 @@ class FileImport:
         self.content_type = ContentType.objects.get_for_model(spec.model)
 
     def error(self, line: int, column: str, problem: str, value: str | None = None) -> None:
-        quoted = "" if value is None else f' "{value}"'
+        quoted = "" if value is None else f' "{cells.echo(value)}"'
         self.run.errors.append(f"{self.sheet.label}:{line}: {column}: {problem}{quoted}")
 
     def load(self) -> None:

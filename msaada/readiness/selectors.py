@@ -14,9 +14,7 @@ from typing import TypeVar
 from django.db.models import (
     BooleanField,
     Case,
-    DateField,
     Exists,
-    ExpressionWrapper,
     F,
     IntegerField,
     Min,
@@ -34,6 +32,7 @@ from msaada.finance.models import Expenditure, Flow, FxRate, Stage
 from msaada.forces.models import Change, Deployment, Pledge, PledgeStatus
 from msaada.logistics.models import Contract, ServiceLine
 from msaada.missions.models import Mandate, Mission, Site, SiteStatus, SiteStatusValue
+from msaada.readiness.days import day_after
 from msaada.readiness.rows import (
     BURN_WINDOW_DAYS,
     SPENT_BEFORE_WINDOW,
@@ -233,7 +232,7 @@ def run_end(mission: Mission, as_of: date, line: OuterRef) -> QuerySet[Contract]
     that overlap or touch chain together), so the earliest such end on or after the date is
     the end of the run covering the date, when one covers it.
     """
-    next_day = ExpressionWrapper(OuterRef("end") + timedelta(days=1), output_field=DateField())
+    next_day = day_after(OuterRef("end"))
     continued = contracts(mission).filter(service_line=OuterRef("service_line"), start__lte=next_day, end__gte=next_day)
     ends = contracts(mission).filter(service_line=line, end__gte=as_of).filter(~Exists(continued))
     return ends.order_by("end").values("end")[:1]
