@@ -153,9 +153,11 @@ def find_sheets(paths: list[Path]) -> tuple[list[Sheet], list[str]]:
     problems: list[str] = []
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.iterdir()):
-                if child.suffix.lower() in (".csv", ".xlsx"):
-                    _add_file(child, sheets, problems)
+            children = [child for child in sorted(path.iterdir()) if child.suffix.lower() in (".csv", ".xlsx")]
+            for child in children:
+                _add_file(child, sheets, problems)
+            if not children:
+                problems.append(f"no file of the import format in {path}")
         elif path.exists():
             _add_file(path, sheets, problems)
         else:

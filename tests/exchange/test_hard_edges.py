@@ -96,3 +96,14 @@ def test_the_largest_amount_and_count_and_the_last_day_are_accepted(base: Path, 
 def test_an_echoed_value_is_cut_after_sixty_characters() -> None:
     assert cells.echo("y" * 60) == "y" * 60
     assert cells.echo("y" * 61) == "y" * 60 + "…"
+
+
+def test_an_empty_folder_is_an_error_not_an_import_of_nothing(tmp_path: Path, capsys) -> None:
+    from django.core.management import CommandError, call_command
+
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("not a file of the format")
+    with pytest.raises(CommandError, match=r"import failed: 1 problem\(s\), nothing written"):
+        call_command("import", str(folder), "--mission", "MSS")
+    assert f"no file of the import format in {folder}" in capsys.readouterr().err
