@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from msaada.accounts.forms import LanguageForm
@@ -23,6 +24,9 @@ from msaada.core.codes import country_name
 
 RESETS_PER_HOUR = {"address": 5, "ip": 20}
 """How many reset e-mails one address, and one client address, may ask for in an hour."""
+TOO_MANY_RESETS = gettext_lazy(
+    "Too many new passwords were asked for from here or for this address; try again in an hour."
+)
 
 
 @login_required
@@ -98,9 +102,9 @@ class RateLimitedPasswordResetView(PasswordResetView):
             "address": form.cleaned_data["email"].strip().lower(),
             "ip": self.request.META.get("REMOTE_ADDR", ""),
         }
-        keys = {kind: "reset:" + hashlib.sha256(f"{kind}:{value}".encode()).hexdigest() for kind, value in asked.items()}
+        keys = {kind: "reset:" + hashlib.sha256(f"{kind}:{text}".encode()).hexdigest() for kind, text in asked.items()}
         if any(cache.get(key, 0) >= RESETS_PER_HOUR[kind] for kind, key in keys.items()):
-            form.add_error(None, _("Too many new passwords were asked for from here or for this address; try again in an hour."))
+            form.add_error(None, TOO_MANY_RESETS)
             return self.render_to_response(self.get_context_data(form=form), status=429)
         for key in keys.values():
             cache.add(key, 0, timeout=3600)
