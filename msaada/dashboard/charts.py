@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from msaada.dashboard.series import FundingSeries, LineCoverage, StrengthSeries
 from msaada.dashboard.templatetags.dashboard import compact_money, count, day, month
-from msaada.readiness.figures import shift
+from msaada.readiness.days import shift
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

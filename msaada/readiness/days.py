@@ -1,10 +1,18 @@
-"""The day before and the day after a date column, in SQL, without leaving the calendar."""
+"""Date arithmetic that never leaves the calendar: a shifted day, and the days around a date column in SQL."""
 
 from datetime import date, timedelta
 
 from django.db.models import Case, DateField, ExpressionWrapper, Value, When
 from django.db.models.expressions import Combinable
 from django.db.models.lookups import GreaterThan, LessThan
+
+
+def shift(day: date, days: int) -> date:
+    """Return the day `days` later, held within the calendar's range for absurdly long runways."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
 
 
 def day_after(day: Combinable) -> Case:

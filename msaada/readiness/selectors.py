@@ -7,7 +7,7 @@ Archived records are left out of everything.
 """
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from operator import attrgetter
 from typing import TypeVar
 
@@ -32,7 +32,7 @@ from msaada.finance.models import Expenditure, Flow, FxRate, Stage
 from msaada.forces.models import Change, Deployment, Pledge, PledgeStatus
 from msaada.logistics.models import Contract, ServiceLine
 from msaada.missions.models import Mandate, Mission, Site, SiteStatus, SiteStatusValue
-from msaada.readiness.days import day_after
+from msaada.readiness.days import day_after, shift
 from msaada.readiness.rows import (
     BURN_WINDOW_DAYS,
     SPENT_BEFORE_WINDOW,
@@ -161,7 +161,7 @@ def flow_groups(mission: Mission, as_of: date) -> tuple[MoneyGroup, ...]:
 
 def expenditure_groups(mission: Mission, as_of: date) -> tuple[MoneyGroup, ...]:
     """Return expenditure sums per currency and rates, split at the start of the 90-day burn window."""
-    window_start = as_of - timedelta(days=BURN_WINDOW_DAYS - 1)
+    window_start = shift(as_of, -(BURN_WINDOW_DAYS - 1))
     part = Case(When(date__gte=window_start, then=Value(SPENT_IN_WINDOW)), default=Value(SPENT_BEFORE_WINDOW))
     rows = (
         with_rates(expenditures(mission, as_of), mission.base_currency, OuterRef("date"))

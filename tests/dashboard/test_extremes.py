@@ -57,3 +57,8 @@ def test_a_contract_from_the_first_day_of_the_calendar_stored_before_the_bound_s
     answers(client, alpha)
     (line,) = build_brief(alpha, date(2025, 3, 1)).life_support
     assert line.covered_until == date(2025, 6, 30)
+
+
+def test_the_brief_as_of_the_first_day_of_the_calendar_answers(alpha):
+    brief = build_brief(alpha, date(1, 1, 1))
+    assert brief.as_of == date(1, 1, 1)
