@@ -58,7 +58,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "msaada.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "msaada.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages shrink about sevenfold on a thin link; CSRF tokens are masked per response (BREACH).
     "django.middleware.gzip.GZipMiddleware",
@@ -167,6 +169,18 @@ USE_THOUSAND_SEPARATOR = True
 # The dashboard's map tiles; empty shows the sites as a list only.
 MSAADA_TILE_URL = os.environ.get("MSAADA_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MSAADA_TILE_ATTRIBUTION = os.environ.get("MSAADA_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
+
+# Server errors and warnings go to stderr with the id of their request, which the response sends as X-Request-ID.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "msaada.middleware.RequestIdFilter"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s [request %(request_id)s] %(name)s: %(message)s"}},
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "plain"},
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

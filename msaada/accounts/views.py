@@ -1,20 +1,32 @@
 """The user's own page (who they are, their role and scope, their language) and the lockout page."""
 
+import hashlib
+
 from axes.helpers import get_cool_off, get_failure_limit
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.views import PasswordResetView
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from msaada.accounts.forms import LanguageForm
 from msaada.accounts.models import Profile, Role
 from msaada.accounts.scopes import User, missions, profile_of, role_of
 from msaada.core.codes import country_name
+
+RESETS_PER_HOUR = {"address": 5, "ip": 20}
+"""How many reset e-mails one address, and one client address, may ask for in an hour."""
+TOO_MANY_RESETS = gettext_lazy(
+    "Too many new passwords were asked for from here or for this address; try again in an hour."
+)
 
 
 @login_required
@@ -80,3 +92,21 @@ def locked_out(
         "failure_limit": get_failure_limit(request, credentials),
     }
     return render(request, "registration/locked_out.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
+
+
+class RateLimitedPasswordResetView(PasswordResetView):
+    """Send a reset e-mail at most RESETS_PER_HOUR times per e-mail address and per client address."""
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        asked = {
+            "address": form.cleaned_data["email"].strip().lower(),
+            "ip": self.request.META.get("REMOTE_ADDR", ""),
+        }
+        keys = {kind: "reset:" + hashlib.sha256(f"{kind}:{text}".encode()).hexdigest() for kind, text in asked.items()}
+        if any(cache.get(key, 0) >= RESETS_PER_HOUR[kind] for kind, key in keys.items()):
+            form.add_error(None, TOO_MANY_RESETS)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        for key in keys.values():
+            cache.add(key, 0, timeout=3600)
+            cache.incr(key)
+        return super().form_valid(form)

@@ -1,5 +1,7 @@
-"""The fields records are made of: exact amounts, counts, currencies, coordinates."""
+"""The fields records are made of: exact amounts, counts, currencies, coordinates, and the bounds every field keeps."""
 
+import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 
 from django import forms
@@ -9,6 +11,38 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from msaada.core.codes import validate_currency
+
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(9999, 12, 31)
+"""The dates a record may hold: 9999-12-31 is what people type for "open-ended", so it is one."""
+
+MAX_AMOUNT = Decimal(10**12)
+"""The largest amount, rate or coordinate: SUM over 92,233 of them still fits the 64-bit integer it is stored in."""
+
+MAX_COUNT = 10**9
+"""The largest count of people or things: far above any mission, and any sum of counts stays exact."""
+
+
+def validate_calendar_date(value: dt.date) -> None:
+    """Refuse a date before 1900-01-01, where arithmetic on the day before would leave the calendar."""
+    if value < FIRST_DAY:
+        raise ValidationError(
+            _("must be on or after %(first)s"), code="min_value", params={"first": FIRST_DAY.isoformat()}
+        )
+
+
+def validate_text(value: str) -> None:
+    """Refuse text with a NUL character, which PostgreSQL cannot store and no one means to type."""
+    if "\x00" in value:
+        raise ValidationError(_("contains a NUL character"), code="null_characters_not_allowed")
+
+
+def bound_of(field: models.Field) -> Callable[[object], None] | None:
+    """Return the check every record runs on a field of this kind: dates in the calendar, text without NUL."""
+    if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+        return validate_calendar_date
+    if isinstance(field, models.CharField | models.TextField):
+        return validate_text
+    return None
 
 
 class ScaledDecimalField(models.BigIntegerField):
@@ -51,8 +85,11 @@ class ScaledDecimalField(models.BigIntegerField):
             raise ValidationError(
                 _("at most %(places)d decimal places"), code="max_decimal_places", params={"places": self.places}
             )
-        if abs(scaled) >= 2**63:
-            raise ValidationError(_("too large"), code="max_value")
+        limit = min(MAX_AMOUNT, Decimal(2**63 - 1).scaleb(-self.places))
+        if abs(value) > limit:
+            raise ValidationError(
+                _("too large (at most %(limit)s)"), code="max_value", params={"limit": format(limit, "f")}
+            )
 
     @property
     def validators(self):
@@ -66,7 +103,11 @@ class ScaledDecimalField(models.BigIntegerField):
 def count_field(verbose_name: str) -> models.PositiveIntegerField:
     """Return a count of people or things: a whole number, never negative."""
     return models.PositiveIntegerField(
-        verbose_name, validators=[MinValueValidator(0, message=_("must not be negative"))]
+        verbose_name,
+        validators=[
+            MinValueValidator(0, message=_("must not be negative")),
+            MaxValueValidator(MAX_COUNT, message=_("too large (at most %(limit_value)s)")),
+        ],
     )
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from msaada.core.fields import bound_of
 from msaada.core.identity import RecordFile, record_identity
 from msaada.core.models import ImportedHistory
 
@@ -43,6 +44,25 @@ class Fact(models.Model):
         if self.record_file is not None:
             self.identity = record_identity(self)
         super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude=None) -> None:
+        """Validate every field, and hold every date and text to the bounds of core.fields."""
+        errors: dict[str, list[ValidationError]] = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as invalid:
+            errors = invalid.update_error_dict(errors)
+        for field in self._meta.concrete_fields:
+            check = bound_of(field)
+            value = getattr(self, field.attname)
+            if check is None or value in field.empty_values or field.name in errors or field.name in (exclude or ()):
+                continue
+            try:
+                check(value)
+            except ValidationError as invalid:
+                errors[field.name] = invalid.error_list
+        if errors:
+            raise ValidationError(errors)
 
     def archive(self) -> None:
         """Mark the record archived; it stays in the database and in its history."""

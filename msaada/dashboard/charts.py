@@ -12,7 +12,7 @@ import textwrap
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache, wraps
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from msaada.dashboard.series import FundingSeries, LineCoverage, StrengthSeries
 from msaada.dashboard.templatetags.dashboard import compact_money, count, day, month
+from msaada.readiness.days import shift
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -53,6 +54,7 @@ INK, HIGH, ACCENT = "#1b1f24", "#a4161a", "#0b5cad"
 # Okabe and Ito's palette, told apart by people with colour-blindness.
 PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000")
 LABEL_CHARACTERS = 26
+SPAN_YEARS = 10  # the coverage chart shows at most this many years either side of the as-of date
 # Only markup is rewritten, never a label: text is escaped, so a tag is what lies between < and >.
 TAG = re.compile(r"<[^>]+>")
 ID = re.compile(r' id="([^"]+)"')
@@ -240,11 +242,18 @@ def coverage_chart(lines: tuple[LineCoverage, ...], as_of: date, mandate_end: da
 
 
 def _coverage_span(lines: tuple[LineCoverage, ...], as_of: date, mandate_end: date | None) -> tuple[date, date]:
+    """Return the days the chart shows: every run and the mandate's end, within SPAN_YEARS of the as-of date.
+
+    An open-ended contract or mandate (ending 9999-12-31) runs off the chart's edge rather than
+    stretching the axis over millennia, or past the calendar once the margin is added.
+    """
+    earliest, latest = shift(as_of, -SPAN_YEARS * 366), shift(as_of, SPAN_YEARS * 366)
     days = [as_of, *(day for line in lines for run in line.runs for day in (run.start, run.end))]
     if mandate_end is not None:
         days.append(mandate_end)
-    margin = timedelta(days=max(7, (max(days) - min(days)).days // 30))
-    return min(days) - margin, max(days) + margin
+    days = [min(max(day, earliest), latest) for day in days]
+    margin = max(7, (max(days) - min(days)).days // 30)
+    return shift(min(days), -margin), shift(max(days), margin)
 
 
 def _months_of(first: date, last: date) -> tuple[date, date]:

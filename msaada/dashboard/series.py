@@ -11,7 +11,7 @@ own date. Nothing dated after the as-of date is read.
 from calendar import monthrange
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
@@ -33,6 +33,7 @@ from msaada.forces import selectors as force_selectors
 from msaada.missions import selectors as mandate_selectors
 from msaada.missions.models import Mission
 from msaada.readiness import selectors
+from msaada.readiness.days import day_after, day_before
 from msaada.readiness.money import ZERO, to_base
 from msaada.readiness.rows import COMMITMENT, PAID, PLEDGE, MoneyGroup
 
@@ -260,13 +261,13 @@ def coverage_runs(mission: Mission) -> tuple[LineCoverage, ...]:
     """
     contracts = selectors.contracts(mission)
     starts = (
-        contracts.filter(_uncovered(contracts, OuterRef("start") - timedelta(days=1)))
+        contracts.filter(_uncovered(contracts, day_before(OuterRef("start"))))
         .values_list("service_line__name", "start")
         .distinct()
         .order_by("service_line__name", "start")
     )
     ends = (
-        contracts.filter(_uncovered(contracts, OuterRef("end") + timedelta(days=1)))
+        contracts.filter(_uncovered(contracts, day_after(OuterRef("end"))))
         .values_list("service_line__name", "end")
         .distinct()
         .order_by("service_line__name", "end")

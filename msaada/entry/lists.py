@@ -239,4 +239,4 @@ def _typed(record: models.Model, name: str, text: object) -> object:
     value = getattr(record, name, None)
     if isinstance(value, dt.date | int) and not isinstance(value, bool) and text != "":
         return value
-    return text
+    return cells.export_text(str(text), value)

@@ -4,12 +4,24 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
+
+from msaada.core.fields import validate_text
+
 # A value is written back into a cell exactly as a record's identity writes it.
 from msaada.core.identity import plain
 from msaada.core.identity import render as render
 
-PLAIN_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
-WHOLE_NUMBER = re.compile(r"-?\d+")
+# ASCII digits only: `\d` would also take Arabic-Indic and full-width digits, which no one reads back.
+PLAIN_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+WHOLE_NUMBER = re.compile(r"-?[0-9]+")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet run a cell as a formula (OWASP CSV injection); a leading quote keeps it text."""
+
+ECHOED = 60
+"""How many characters of a bad value a problem repeats."""
 
 
 class CellError(ValueError):
@@ -32,12 +44,42 @@ def cell_text(value: object) -> str:
         return str(value)
     if isinstance(value, float):
         return plain(Decimal(repr(value)))
-    return str(value).strip()
+    text = str(value).strip()
+    try:
+        validate_text(text)
+    except ValidationError as invalid:
+        raise CellError(invalid.messages[0]) from None
+    return unescape_formula(text)
+
+
+def escape_formula(text: str) -> str:
+    """Return text that a spreadsheet shows as written: a formula-like start, or an escape already, gets a quote."""
+    if text.startswith(FORMULA_STARTS) or unescape_formula(text) != text:
+        return "'" + text
+    return text
+
+
+def export_text(text: str, value: object) -> str:
+    """Return a value's text for an exported cell: escaped if it is text, as written if it is a number or date."""
+    return text if isinstance(value, Decimal | int | dt.date) else escape_formula(text)
+
+
+def unescape_formula(text: str) -> str:
+    """Return the text `escape_formula` was given: drop the quote it put before a formula-like start."""
+    if text.startswith("'") and text[1:].startswith((*FORMULA_STARTS, "'")):
+        return text[1:]
+    return text
+
+
+def echo(value: object) -> str:
+    """Return a bad value as a problem repeats it: cut after ECHOED characters, so a huge cell stays one line."""
+    text = str(value)
+    return text if len(text) <= ECHOED else text[:ECHOED] + "…"
 
 
 def parse_date(text: str) -> dt.date:
     try:
-        if len(text) != 10:
+        if not ISO_DATE.fullmatch(text):
             raise ValueError
         return dt.date.fromisoformat(text)
     except ValueError:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.db.models import Prefetch
 
+from msaada.exchange import cells
 from msaada.exchange.formats import FILES, FileSpec
 from msaada.exchange.identity import record_row
 from msaada.missions.models import Mission
@@ -32,7 +33,8 @@ def export_records(mission: Mission, folder: Path) -> dict[str, int]:
             for record in records.iterator(chunk_size=CHUNK):
                 row = record_row(spec, record)
                 row["source"] = ";".join(sorted(c.source.key for c in record.citations.all()))
-                writer.writerow([row[column.name] for column in spec.all_columns])
+                cells_of = [cells.export_text(row[c.name], getattr(record, c.name, None)) for c in spec.all_columns]
+                writer.writerow(cells_of)
                 count += 1
         written[spec.file_name] = count
     return written

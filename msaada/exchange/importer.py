@@ -102,8 +102,6 @@ def import_records(
     run = ImportRun(mission_code, actor, reason, on_batch)
     for found in problems:
         run.report(found)
-    if not sheets and not problems:
-        run.report(problem(", ".join(map(str, paths)), None, "", "no_files"))
     try:
         with transaction.atomic():
             wait_for_other_imports()
@@ -228,7 +226,9 @@ class FileImport:
         listed = self.found <= PROBLEMS_PER_FILE
         self.run.count += not listed
         if listed:
-            self.run.report(problem(self.sheet.label, line, column, message, value, params))
+            self.run.report(
+                problem(self.sheet.label, line, column, message, None if value is None else cells.echo(value), params)
+            )
 
     def report_unlisted(self) -> None:
         """Say how many problems of the file were found past the ones listed."""

@@ -2,16 +2,26 @@
 
 import codecs
 import csv
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
+from django.utils.translation import gettext as _
+from openpyxl.utils import range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
 
 from msaada.exchange.formats import FILES_BY_NAME
-from msaada.exchange.problems import Problem
+from msaada.exchange.problems import TEXT, Problem
+
+# Bounds checked in the zip before openpyxl reads a workbook: it keeps every shared string in memory,
+# and pads every row to the declared width, so a small crafted file could otherwise take gigabytes.
+MAX_SHARED_STRINGS_BYTES = 64 * 2**20
+MAX_SHEET_BYTES = 512 * 2**20
+MAX_ROWS, MAX_COLUMNS = 2**20, 256
+DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{1,3}[0-9]{1,7}(?::[A-Z]{1,3}[0-9]{1,7})?)"')
 
 
 class UnreadableFile(Exception):
@@ -90,9 +100,50 @@ class Sheet:
 
 def open_workbook(path: Path) -> openpyxl.Workbook:
     try:
+        check_workbook_size(path)
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
         raise UnreadableFile(Problem(path.name, code="not_xlsx")) from None
+
+
+def check_workbook_size(path: Path) -> None:
+    """Refuse a workbook whose shared strings, sheets or declared dimensions exceed the bounds, before parsing it."""
+    with zipfile.ZipFile(path) as archive:
+        for member in archive.infolist():
+            if member.filename == "xl/sharedStrings.xml" and member.file_size > MAX_SHARED_STRINGS_BYTES:
+                _too_large(
+                    path,
+                    _("its shared strings take %(size)d MB (at most %(limit)d MB)"),
+                    member.file_size,
+                    MAX_SHARED_STRINGS_BYTES,
+                )
+            if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
+                if member.file_size > MAX_SHEET_BYTES:
+                    _too_large(
+                        path, _("a sheet takes %(size)d MB (at most %(limit)d MB)"), member.file_size, MAX_SHEET_BYTES
+                    )
+                with archive.open(member) as sheet:
+                    _check_dimension(path, sheet.read(4096))
+
+
+def _too_large(path: Path, problem: str, size: int, limit: int) -> None:
+    text = problem % {"size": -(-size // 2**20), "limit": limit // 2**20}
+    raise UnreadableFile(Problem(path.name, code=TEXT, params={"text": text}))
+
+
+def _check_dimension(path: Path, head: bytes) -> None:
+    found = DIMENSION.search(head)
+    if not found:
+        return
+    reference = found.group(1).decode()
+    first_column, first_row, last_column, last_row = range_boundaries(
+        reference if ":" in reference else f"{reference}:{reference}"
+    )
+    rows, columns = last_row - first_row + 1, last_column - first_column + 1
+    if rows > MAX_ROWS or columns > MAX_COLUMNS:
+        problem = _("a sheet declares %(rows)d rows by %(columns)d columns (at most %(max_rows)d by %(max_columns)d)")
+        text = problem % {"rows": rows, "columns": columns, "max_rows": MAX_ROWS, "max_columns": MAX_COLUMNS}
+        raise UnreadableFile(Problem(path.name, code=TEXT, params={"text": text}))
 
 
 def find_sheets(paths: list[Path]) -> tuple[list[Sheet], list[Problem]]:
@@ -101,9 +152,11 @@ def find_sheets(paths: list[Path]) -> tuple[list[Sheet], list[Problem]]:
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.iterdir()):
-                if child.suffix.lower() in (".csv", ".xlsx"):
-                    _add_file(child, sheets, problems)
+            children = [child for child in sorted(path.iterdir()) if child.suffix.lower() in (".csv", ".xlsx")]
+            for child in children:
+                _add_file(child, sheets, problems)
+            if not children:
+                problems.append(Problem(str(path), code="no_files"))
         elif path.exists():
             _add_file(path, sheets, problems)
         else:

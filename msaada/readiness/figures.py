@@ -1,11 +1,12 @@
 """The brief's figures, computed from what the selectors read: pure functions, no ORM, no clock."""
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from msaada.readiness.days import shift
 from msaada.readiness.money import ZERO, check_rates, to_base, total
 from msaada.readiness.risk_messages import risk_message
 from msaada.readiness.rows import (
@@ -163,14 +164,6 @@ def strength_figure(
 
 def _sum(groups: tuple[MoneyGroup, ...], base: str, *labels: str) -> Fraction:
     return total(to_base(group, base) for group in groups if not labels or group.label in labels)
-
-
-def shift(day: date, days: int) -> date:
-    """Return the day `days` later, held within the calendar's range for absurdly long runways."""
-    try:
-        return day + timedelta(days=days)
-    except OverflowError:
-        return date.max if days > 0 else date.min
 
 
 def funding_figure(records: MissionRecords, mandate: MandateFigure | None) -> Funding:

@@ -8,15 +8,13 @@ Archived records are left out of everything.
 """
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from operator import attrgetter
 from typing import TypeVar
 
 from django.db.models import (
     Case,
-    DateField,
     Exists,
-    ExpressionWrapper,
     F,
     Min,
     OuterRef,
@@ -36,6 +34,7 @@ from msaada.forces.models import Deployment, Pledge
 from msaada.logistics.models import Contract, ServiceLine
 from msaada.missions import selectors as mandate_selectors
 from msaada.missions.models import Mission, Site, SiteStatus, SiteStatusValue
+from msaada.readiness.days import day_after, shift
 from msaada.readiness.rows import (
     BURN_WINDOW_DAYS,
     SPENT_BEFORE_WINDOW,
@@ -156,7 +155,7 @@ def flow_groups(mission: Mission, as_of: date) -> tuple[MoneyGroup, ...]:
 
 def expenditure_groups(mission: Mission, as_of: date) -> tuple[MoneyGroup, ...]:
     """Return expenditure sums per currency and rates, split at the start of the 90-day burn window."""
-    window_start = as_of - timedelta(days=BURN_WINDOW_DAYS - 1)
+    window_start = shift(as_of, -(BURN_WINDOW_DAYS - 1))
     part = Case(When(date__gte=window_start, then=Value(SPENT_IN_WINDOW)), default=Value(SPENT_BEFORE_WINDOW))
     rows = (
         with_rates(expenditures(mission, as_of), mission.base_currency, OuterRef("date"))
@@ -228,7 +227,7 @@ def run_end(mission: Mission, as_of: date, line: OuterRef) -> QuerySet[Contract]
     that overlap or touch chain together), so the earliest such end on or after the date is
     the end of the run covering the date, when one covers it.
     """
-    next_day = ExpressionWrapper(OuterRef("end") + timedelta(days=1), output_field=DateField())
+    next_day = day_after(OuterRef("end"))
     continued = contracts(mission).filter(service_line=OuterRef("service_line"), start__lte=next_day, end__gte=next_day)
     ends = contracts(mission).filter(service_line=line, end__gte=as_of).filter(~Exists(continued))
     return ends.order_by("end").values("end")[:1]

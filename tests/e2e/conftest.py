@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, Page
 
 import msaada
 from msaada.missions.models import Mission
+from tests.browser import watch_csp
 from tests.factories import person
 
 DEMO = Path(msaada.__file__).parent / "demo" / "haiti"
@@ -20,10 +21,11 @@ DEMO = Path(msaada.__file__).parent / "demo" / "haiti"
 @pytest.fixture
 def page(browser: Browser, live_server) -> Iterator[Page]:
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
+    opened = watch_csp(context.new_page())
     opened.set_default_timeout(15_000)
     yield opened
     context.close()
+    assert opened.csp_violations == []
 
 
 @pytest.fixture

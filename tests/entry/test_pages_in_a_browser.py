@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Browser, Page
 
-from tests.browser import serious_violations
+from tests.browser import serious_violations, watch_csp
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +21,7 @@ def signed_in(browser: Browser, live_server, user, width: int) -> Page:
     client.force_login(user)
     context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": 900})
     context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
-    return context.new_page()
+    return watch_csp(context.new_page())
 
 
 @pytest.mark.parametrize("width", [1280, 375])

@@ -154,7 +154,7 @@ def test_any_valid_rows_import_and_export_back_equal(db, tmp_path_factory, recor
 
 def _canonical(folder: Path, out: Path) -> Path:
     """Rewrite input files the way an export writes them: every column, numbers without trailing zeros."""
-    from msaada.exchange.cells import plain
+    from msaada.exchange.cells import escape_formula, plain, unescape_formula
     from msaada.exchange.formats import FILES_BY_NAME
 
     for path in folder.glob("*.csv"):
@@ -170,6 +170,8 @@ def _canonical(folder: Path, out: Path) -> Path:
                     value = row.get(column.name, "") or ""
                     if column.parse.__name__ == "parse_decimal" and value:
                         value = plain(Decimal(value))
+                    elif column.parse.__name__ == "parse_text":
+                        value = escape_formula(unescape_formula(value))
                     values.append(value)
                 writer.writerow(values)
         if not rows:
