@@ -29,18 +29,25 @@ def sorted_by(model: type[models.Model]) -> str:
 class Entity:
     """A kind of record: its URL slug, model, list columns, form fields, filters, search and sort columns.
 
-    `filters` names model fields: a date becomes a from/to pair, a reference or a field with choices a
-    select, any other field an exact (case-insensitive) text match; archivable kinds also get "archived".
+    `fields`, the form's, default to the columns of the kind's file with its `ref`, so a form asks for
+    what the import reads. `filters` names model fields: a date becomes a from/to pair, a reference or a
+    field with choices a select, any other field an exact (case-insensitive) text match; archivable
+    kinds also get "archived".
     """
 
     slug: str
     model: type[models.Model]
     columns: tuple[str, ...]
-    fields: tuple[str, ...]
+    fields: tuple[str, ...] = ()
     filters: tuple[str, ...] = ()
     search: tuple[str, ...] = ()
     sortable: tuple[str, ...] = ()
     heading: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.fields:
+            columns = tuple(self.model.record_file.columns)
+            object.__setattr__(self, "fields", columns if "ref" in columns else ("ref", *columns))
 
     @property
     def spec(self) -> FileSpec | None:
@@ -97,7 +104,6 @@ ENTITIES: tuple[Entity, ...] = (
         "mandates",
         Mandate,
         columns=("authority", "start", "end", "authorized_strength"),
-        fields=("ref", "authority", "start", "end", "authorized_strength"),
         filters=("start",),
         search=("authority", "ref"),
         sortable=("authority", "start", "end", "authorized_strength"),
@@ -106,7 +112,6 @@ ENTITIES: tuple[Entity, ...] = (
         "sites",
         Site,
         columns=("name", "kind", "latitude", "longitude"),
-        fields=("ref", "name", "kind", "latitude", "longitude"),
         filters=("kind",),
         search=("name", "ref"),
         sortable=("name", "kind", "latitude", "longitude"),
@@ -115,7 +120,6 @@ ENTITIES: tuple[Entity, ...] = (
         "site-statuses",
         SiteStatus,
         columns=("site", "date", "status"),
-        fields=("ref", "site", "date", "status"),
         filters=("site", "status", "date"),
         search=("site__name", "ref"),
         sortable=("site", "date", "status"),
@@ -124,19 +128,6 @@ ENTITIES: tuple[Entity, ...] = (
         "incidents",
         Incident,
         columns=("event_date", "event_type", "sub_event_type", "location", "admin1", "fatalities"),
-        fields=(
-            "ref",
-            "event_date",
-            "event_type",
-            "sub_event_type",
-            "actor1",
-            "admin1",
-            "location",
-            "latitude",
-            "longitude",
-            "fatalities",
-            "notes",
-        ),
         filters=("event_type", "admin1", "event_date"),
         search=("location", "actor1", "sub_event_type", "notes", "ref"),
         sortable=("event_date", "event_type", "location", "admin1", "fatalities"),
@@ -153,7 +144,6 @@ ENTITIES: tuple[Entity, ...] = (
         "pledges",
         Pledge,
         columns=("contributor", "category", "count", "date", "status"),
-        fields=("ref", "contributor", "category", "count", "date", "status"),
         filters=("contributor", "category", "status", "date"),
         search=("contributor__code", "ref"),
         sortable=("contributor", "category", "count", "date", "status"),
@@ -163,7 +153,6 @@ ENTITIES: tuple[Entity, ...] = (
         "deployments",
         Deployment,
         columns=("contributor", "unit", "category", "change", "count", "date"),
-        fields=("ref", "contributor", "unit", "category", "change", "count", "date"),
         filters=("contributor", "category", "change", "date"),
         search=("unit", "contributor__code", "ref"),
         sortable=("contributor", "unit", "category", "change", "count", "date"),
@@ -173,7 +162,6 @@ ENTITIES: tuple[Entity, ...] = (
         "organizations",
         Organization,
         columns=("key", "name", "kind", "country"),
-        fields=("ref", "key", "name", "kind", "country"),
         filters=("kind", "country"),
         search=("key", "name"),
         sortable=("key", "name", "kind", "country"),
@@ -182,7 +170,6 @@ ENTITIES: tuple[Entity, ...] = (
         "funds",
         Fund,
         columns=("key", "name", "manager", "kind"),
-        fields=("ref", "key", "name", "manager", "kind"),
         filters=("manager", "kind"),
         search=("key", "name"),
         sortable=("key", "name", "manager", "kind"),
@@ -191,7 +178,6 @@ ENTITIES: tuple[Entity, ...] = (
         "flows",
         Flow,
         columns=("date", "donor", "fund", "stage", "amount", "currency", "ref"),
-        fields=("ref", "fund", "donor", "stage", "amount", "currency", "date"),
         filters=("donor", "fund", "stage", "currency", "date"),
         search=("ref", "donor__name", "fund__name"),
         sortable=("date", "donor", "fund", "stage", "amount", "currency", "ref"),
@@ -201,7 +187,6 @@ ENTITIES: tuple[Entity, ...] = (
         "fx-rates",
         FxRate,
         columns=("date", "currency", "per_usd"),
-        fields=("ref", "date", "currency", "per_usd"),
         filters=("currency", "date"),
         search=("currency",),
         sortable=("date", "currency", "per_usd"),
@@ -210,7 +195,6 @@ ENTITIES: tuple[Entity, ...] = (
         "expenditures",
         Expenditure,
         columns=("date", "fund", "budget_line", "amount", "currency"),
-        fields=("ref", "fund", "budget_line", "amount", "currency", "date"),
         filters=("fund", "currency", "date"),
         search=("budget_line", "ref"),
         sortable=("date", "fund", "budget_line", "amount", "currency"),
@@ -238,7 +222,6 @@ ENTITIES: tuple[Entity, ...] = (
         "contracts",
         Contract,
         columns=("service_line", "vendor", "funder", "start", "end", "value", "currency", "capacity"),
-        fields=("ref", "service_line", "vendor", "funder", "start", "end", "value", "currency", "capacity"),
         filters=("service_line", "funder", "currency", "start"),
         search=("vendor", "service_line__name", "ref"),
         sortable=("service_line", "vendor", "funder", "start", "end", "value", "currency", "capacity"),
@@ -248,7 +231,6 @@ ENTITIES: tuple[Entity, ...] = (
         "assets",
         Asset,
         columns=("kind", "owner", "date", "total", "operational"),
-        fields=("ref", "kind", "owner", "date", "total", "operational"),
         filters=("owner", "date"),
         search=("kind", "ref"),
         sortable=("kind", "owner", "date", "total", "operational"),
