@@ -14,6 +14,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
 from django.db.models import Case, Q, When
 from django.db.models.query import EmptyQuerySet
+from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,8 @@ from msaada.core.fields import ScaledDecimalField
 from msaada.core.rules import row_findings
 from msaada.entry.entities import Entity
 from msaada.entry.lists import choices_of, date_input
+from msaada.exchange import cells
+from msaada.exchange.problems import MESSAGES
 from msaada.finance.models import Flow
 from msaada.forces.models import Contributor, Deployment, Pledge
 from msaada.missions.models import Mission
@@ -40,7 +43,15 @@ class LocalizedDecimalField(forms.DecimalField):
     """A decimal typed in the user's language: "1,250,000.50" in English, "1 250 000,50" in French."""
 
     def to_python(self, value):
-        return super().to_python(_without_spaces(value))
+        # Read as the import reads a cell once the language's separators are gone: a plain decimal,
+        # no exponent ("1e5"), so a form never keeps what an import of the same value refuses.
+        value = _without_spaces(value)
+        if value in self.empty_values:
+            return None
+        try:
+            return cells.parse_decimal(str(formats.sanitize_separators(value)).strip())
+        except cells.CellError as unreadable:
+            raise forms.ValidationError(str(MESSAGES[str(unreadable)]), code="invalid") from None
 
     def prepare_value(self, value):
         # Stored amounts carry the field's full scale (1250000.5000); show them without trailing zeros.

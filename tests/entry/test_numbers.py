@@ -63,10 +63,12 @@ def test_an_amount_is_shown_in_the_form_as_the_language_writes_it(world, client_
     assert 'type="date" name="date" value="2024-07-31"' in page
 
 
-def test_a_number_that_is_not_one_is_refused(world, client_of):
+@pytest.mark.parametrize("typed", ["12abc", "1e5", "1E5", "0x10", "1.5e-3", "Infinity", "NaN"])
+def test_an_amount_the_import_refuses_is_refused_by_the_form_with_the_same_words(world, client_of, typed):
     client = client_of("finance")
     response = client.post(
-        reverse("record_new", args=["MSS", "expenditures"]), {**SPENT, "fund": world.fund.pk, "amount": "12abc"}
+        reverse("record_new", args=["MSS", "expenditures"]), {**SPENT, "fund": world.fund.pk, "amount": typed}
     )
-    assert response.context["form"].errors["amount"] == ["Enter a number."]
+    assert response.status_code == 200
+    assert response.context["form"].errors["amount"] == ["not a plain decimal number"]
     assert not Expenditure.objects.filter(budget_line="Fuel").exists()
