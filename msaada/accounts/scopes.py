@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from msaada.accounts.models import Profile, Role
+from msaada.core.records import in_mission
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -74,10 +75,6 @@ def missions(user: User) -> models.QuerySet:
     return mission_model.objects.current().filter(pk__in=profile_of(user).missions.values("pk"))
 
 
-def _mission_bound(model: type[models.Model]) -> bool:
-    return any(field.name == "mission" for field in model._meta.get_fields())
-
-
 def _own(user: User, model: type[models.Model]) -> Q | None:
     """Return the filter of the records a liaison or donor speaks for, or None when it has none of that kind."""
     role, profile = role_of(user), profile_of(user)
@@ -103,7 +100,7 @@ def visible(user: User, model: type[models.Model]) -> models.QuerySet:
             return records.none()
     if label(model) == "missions.mission":
         return records.filter(pk__in=missions(user).values("pk"))
-    if _mission_bound(model):
+    if in_mission(model):
         own &= Q(mission__in=missions(user))
     return records.filter(own)
 

@@ -71,3 +71,8 @@ class Fact(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("Records are archived, not deleted."))
+
+
+def in_mission(model: type[models.Model]) -> bool:
+    """Whether each record of the model belongs to one mission; shared ones (sources, rates...) do not."""
+    return any(field.name == "mission" for field in model._meta.fields)

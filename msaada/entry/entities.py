@@ -10,7 +10,7 @@ from functools import cached_property
 from django.db import models
 from django.http import Http404
 
-from msaada.core.records import Fact
+from msaada.core.records import Fact, in_mission
 from msaada.exchange.formats import FILES_BY_MODEL, FileSpec
 from msaada.finance.models import CostModel, Expenditure, Flow, Fund, FxRate, Organization
 from msaada.forces.models import Contributor, Deployment, Pledge
@@ -57,7 +57,7 @@ class Entity:
     @property
     def in_mission(self) -> bool:
         """Whether each record belongs to one mission; global ones (sources, rates...) are shared by all."""
-        return any(field.name == "mission" for field in self.model._meta.fields)
+        return in_mission(self.model)
 
     @property
     def archivable(self) -> bool:

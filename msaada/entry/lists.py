@@ -20,6 +20,7 @@ from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from msaada.accounts.scopes import pickable, visible
+from msaada.core.records import in_mission
 from msaada.entry.entities import BY_MODEL, Entity
 from msaada.exchange import cells
 from msaada.exchange.identity import record_row
@@ -47,7 +48,7 @@ def may_see(user: AbstractBaseUser, model: type[models.Model]) -> bool:
 def choices_of(user: AbstractBaseUser, model: type[models.Model], mission: Mission) -> models.QuerySet:
     """Return the records of `model` a user may pick in a form or a filter of this mission."""
     records = pickable(user, model)
-    if any(field.name == "mission" for field in model._meta.fields):
+    if in_mission(model):
         records = records.filter(mission=mission)
     return records
 

@@ -8,6 +8,7 @@ from functools import cached_property
 from django.db import models
 
 from msaada.core.fields import ScaledDecimalField
+from msaada.core.records import in_mission
 from msaada.exchange import cells
 from msaada.finance.models import Expenditure, Flow, Fund, FxRate, Organization
 from msaada.forces.models import Deployment, Pledge
@@ -49,11 +50,6 @@ def reference(name: str, refers_to: str) -> Column:
 def kind_of(model: type[models.Model]) -> str:
     """Return the kind of key a reference to the model names, in messages too: `organization`, `service_line`."""
     return re.sub(r"(?<!^)(?=[A-Z])", "_", model.__name__).lower()
-
-
-def in_mission(model: type[models.Model]) -> bool:
-    """Whether each record belongs to one mission (the one being imported); global ones (sources, rates...) do not."""
-    return any(field.name == "mission" for field in model._meta.fields)
 
 
 def column_of(model: type[models.Model], name: str) -> Column:

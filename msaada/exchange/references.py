@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model
 
 from msaada.core.codes import validate_country
-from msaada.exchange.formats import FILES, REFERRED, in_mission, kind_of
+from msaada.core.records import in_mission
+from msaada.exchange.formats import FILES, REFERRED, kind_of
 from msaada.forces.models import Contributor
 from msaada.logistics.models import ServiceLine
 from msaada.missions.models import Mission
