@@ -21,6 +21,9 @@ from django.core.files.uploadedfile import UploadedFile
 
 MAX_BYTES = 50 * 1024 * 1024  # a whole upload; larger imports belong on the command line
 KEEP_SECONDS = 24 * 60 * 60
+# Longer than the server lets one request run (`msaada serve --timeout`): a claim this old belongs to an
+# import whose worker was stopped, and as an import is one transaction it wrote nothing.
+INTERRUPTED_AFTER_SECONDS = 15 * 60
 TOKEN = re.compile(r"[0-9a-f]{32}")
 TICKET = "upload.json"
 WAITING = "files"
@@ -112,6 +115,30 @@ def claim_files(upload: Upload) -> list[Path] | None:
     except OSError:
         return None
     return [upload.folder / CLAIMED / name for name in upload.names]
+
+
+def claimed_at(upload: Upload) -> float | None:
+    """Return when an import took the upload's files (a timestamp), or None when no import holds them."""
+    try:
+        return (upload.folder / CLAIMED).stat().st_mtime
+    except OSError:
+        return None
+
+
+def release_interrupted_claim(upload: Upload) -> bool:
+    """Give the files of an interrupted import back to their upload, to confirm or cancel again; say if it did.
+
+    An import whose request was stopped (a server timeout, a restart) leaves its files claimed and wrote
+    nothing; without this its Confirm and Cancel would answer as if the upload did not exist.
+    """
+    started = claimed_at(upload)
+    if started is None or time.time() - started < INTERRUPTED_AFTER_SECONDS:
+        return False
+    try:
+        os.rename(upload.folder / CLAIMED, upload.folder / WAITING)
+    except OSError:
+        return False
+    return True
 
 
 def drop_files(upload: Upload) -> None:

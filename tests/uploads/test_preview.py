@@ -2,6 +2,8 @@
 
 import datetime as dt
 import io
+import os
+import time
 
 import openpyxl
 import pytest
@@ -133,3 +135,45 @@ def test_an_upload_whose_check_never_finished_cannot_be_confirmed(client, user_w
     assert client.get(reverse("import_preview", args=["MSS", unchecked.token])).status_code == 404
     assert client.post(reverse("import_confirm", args=["MSS", unchecked.token])).status_code == 404
     assert not Pledge.objects.exists()
+
+
+def _interrupt_an_import(token: str, minutes_ago: int) -> None:
+    """Leave the files claimed, as a confirm whose worker the server stopped leaves them."""
+    folder = uploads_root() / token
+    (folder / "files").rename(folder / "claimed")
+    when = time.time() - minutes_ago * 60
+    os.utime(folder / "claimed", (when, when))
+
+
+def test_an_import_still_running_is_shown_as_running_and_a_second_confirm_goes_back_to_it(as_role) -> None:
+    client = as_role("admin")
+    token = token_of(upload(client, *good_files()))
+    _interrupt_an_import(token, minutes_ago=1)
+    before = snapshot()
+    response = post(client, "import_confirm", token)
+    assert response.resolver_match.url_name == "import_preview"
+    assert "These files are being imported." in response.content.decode()
+    assert "Confirm import" not in response.content.decode()
+    assert post(client, "import_cancel", token).resolver_match.url_name == "import_preview"
+    assert snapshot() == before
+
+
+def test_an_interrupted_import_wrote_nothing_and_can_be_confirmed_again(as_role) -> None:
+    client = as_role("admin")
+    token = token_of(upload(client, *good_files()))
+    _interrupt_an_import(token, minutes_ago=20)
+    page = client.get(reverse("import_preview", args=["MSS", token])).content.decode()
+    assert "interrupted before it finished, so nothing of it was written" in page
+    assert "Confirm import" in page
+    post(client, "import_confirm", token)
+    assert sorted(Pledge.objects.values_list("contributor__code", "count")) == [("BHS", 150), ("KEN", 1000)]
+
+
+def test_an_interrupted_import_can_be_cancelled(as_role) -> None:
+    client = as_role("admin")
+    before = snapshot()
+    token = token_of(upload(client, *good_files()))
+    _interrupt_an_import(token, minutes_ago=20)
+    assert post(client, "import_cancel", token).resolver_match.url_name == "import_upload"
+    assert not (uploads_root() / token).exists()
+    assert snapshot() == before

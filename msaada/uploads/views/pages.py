@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from msaada.exchange.problems import Problem
@@ -19,9 +20,11 @@ from msaada.uploads.storage import (
     REJECTED,
     Upload,
     claim_files,
+    claimed_at,
     discard_upload,
     drop_files,
     find_upload,
+    release_interrupted_claim,
     save_upload,
     store_upload,
     sweep_old_uploads,
@@ -33,6 +36,10 @@ from msaada.uploads.views.review import Review, importable, review_upload
 from msaada.uploads.views.templates import WORKBOOK_NAME
 
 COUNTS = ("created", "updated", "unchanged")
+INTERRUPTED = gettext_lazy(
+    "The import of these files was interrupted before it finished, so nothing of it was written. "
+    "Confirm to import them again, or cancel."
+)
 SHOWN_PROBLEMS = 1000  # a page a person can read; a file wrong throughout is fixed long before its last line
 
 
@@ -62,11 +69,13 @@ def import_preview(request: HttpRequest, code: str, token: str) -> HttpResponse:
     """Show an upload: what the import would do, every bad row, or what it did."""
     mission = import_access(request, code)
     upload = _upload_or_404(request, mission, token, CHECKED, REJECTED, IMPORTED)
+    if upload.state == CHECKED and release_interrupted_claim(upload):
+        messages.warning(request, INTERRUPTED)
     totals = {name: sum(outcome[name] for outcome in upload.outcomes) for name in COUNTS}
     problems = [Problem(**problem) for problem in upload.problems]
-    return render(
-        request, "uploads/preview.html", {"mission": mission, "upload": upload, "totals": totals, "problems": problems}
-    )
+    context = {"mission": mission, "upload": upload, "totals": totals, "problems": problems}
+    context["importing"] = upload.state == CHECKED and claimed_at(upload) is not None
+    return render(request, "uploads/preview.html", context)
 
 
 @require_POST
@@ -75,9 +84,10 @@ def import_confirm(request: HttpRequest, code: str, token: str) -> HttpResponse:
     """Import the checked files for real, once: the files are gone afterwards, so a second confirm answers 404."""
     mission = import_access(request, code)
     upload = _upload_or_404(request, mission, token, CHECKED)
+    release_interrupted_claim(upload)
     paths = claim_files(upload)
     if paths is None:
-        raise Http404
+        return _being_imported(mission, upload)
     try:
         review = review_upload(paths, request.user, mission.code, dry_run=False)
     finally:
@@ -92,11 +102,17 @@ def import_cancel(request: HttpRequest, code: str, token: str) -> HttpResponse:
     """Forget a checked upload and its files; unless it is being imported at this moment."""
     mission = import_access(request, code)
     upload = _upload_or_404(request, mission, token, CHECKED)
+    release_interrupted_claim(upload)
     if claim_files(upload) is None:
-        raise Http404
+        return _being_imported(mission, upload)
     discard_upload(upload)
     messages.info(request, _("Import cancelled: nothing was written and the uploaded files are deleted."))
     return redirect("import_upload", code=mission.code)
+
+
+def _being_imported(mission: Mission, upload: Upload) -> HttpResponse:
+    """Send a second Confirm or a Cancel sent while the files are being imported back to the upload's page."""
+    return redirect("import_preview", code=mission.code, token=upload.token)
 
 
 def _upload_or_404(request: HttpRequest, mission: Mission, token: str, *states: str) -> Upload:

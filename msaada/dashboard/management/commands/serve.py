@@ -19,10 +19,13 @@ class Command(BaseCommand):
         parser.add_argument("--bind", default="127.0.0.1:8000", help="address:port to listen on")
         parser.add_argument("--workers", type=int, default=2)
         parser.add_argument(
+            "--timeout", type=int, default=600, help="seconds a request may run: a large browser import takes minutes"
+        )
+        parser.add_argument(
             "--demo", action="store_true", help="give the `admin` user a freshly generated password and print it"
         )
 
-    def handle(self, *args, bind: str, workers: int, demo: bool, **options) -> None:
+    def handle(self, *args, bind: str, workers: int, timeout: int, demo: bool, **options) -> None:
         call_command("migrate", verbosity=0, interactive=False)
         call_command("collectstatic", verbosity=0, interactive=False)
         if demo:
@@ -31,7 +34,17 @@ class Command(BaseCommand):
         self.stdout.write(f"Serving Msaada on http://{bind}/ (Ctrl-C to stop)")
         self.stdout.flush()
         gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-        args = [gunicorn, "msaada.wsgi:application", "--bind", bind, "--workers", str(workers), "--access-logfile", "-"]
+        args = [
+            gunicorn,
+            "msaada.wsgi:application",
+            "--bind",
+            bind,
+            "--workers",
+            str(workers),
+            "--timeout",
+            str(timeout),
+        ]
+        args += ["--access-logfile", "-"]
         os.execv(gunicorn, args)  # noqa: S606 - replaces this process with the server, no shell involved
 
     def _demo_admin(self) -> str:
