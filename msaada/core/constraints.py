@@ -46,3 +46,17 @@ def coordinate_constraints(model: str) -> list[models.CheckConstraint]:
             violation_error_message=_("The longitude is outside -180 to 180."),
         ),
     ]
+
+
+def unique_ref(model: str) -> models.UniqueConstraint:
+    """A reference names one record of its kind in a mission: the import finds the record by it.
+
+    For the kinds whose rows the import identifies by their ref alone; a second record taking a ref
+    would be one record to the next import of the same file.
+    """
+    return models.UniqueConstraint(
+        fields=["mission", "ref"],
+        condition=~Q(ref=""),
+        name=f"{model}_ref_unique",
+        violation_error_message=_("Another record of this kind in this mission already has this reference."),
+    )

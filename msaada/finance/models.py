@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from msaada.core.codes import validate_country
-from msaada.core.constraints import check_period, check_same_mission, non_negative
+from msaada.core.constraints import check_period, check_same_mission, non_negative, unique_ref
 from msaada.core.fields import ScaledDecimalField, currency_field, money_field
 from msaada.core.identity import RecordFile
 from msaada.core.records import Fact
@@ -159,7 +159,7 @@ class Expenditure(FundMovement):
         verbose_name = _("expenditure")
         verbose_name_plural = _("expenditures")
         ordering = ["mission", "date"]
-        constraints = [non_negative("amount", "expenditure")]
+        constraints = [unique_ref("expenditure"), non_negative("amount", "expenditure")]
         indexes = [models.Index(fields=["mission", "date"], name="expenditure_date")]
 
     def __str__(self) -> str:
@@ -188,6 +188,7 @@ class CostModel(MissionFact):
         verbose_name_plural = _("cost models")
         ordering = ["mission", "name", "start"]
         constraints = [
+            unique_ref("cost_model"),
             non_negative("rate", "cost_model"),
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(end__gte=F("start")),

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from msaada.core.codes import country_name, validate_country
+from msaada.core.constraints import unique_ref
 from msaada.core.fields import count_field
 from msaada.core.identity import RecordFile
 from msaada.core.models import ImportedHistory
@@ -58,6 +59,7 @@ class Pledge(MissionFact):
     class Meta:
         verbose_name = _("pledge")
         verbose_name_plural = _("pledges")
+        constraints = [unique_ref("pledge")]
         ordering = ["mission", "date", "contributor"]
         indexes = [models.Index(fields=["mission", "contributor", "category", "date"], name="pledge_latest")]
 
@@ -85,6 +87,7 @@ class Deployment(MissionFact):
     class Meta:
         verbose_name = _("deployment")
         verbose_name_plural = _("deployments")
+        constraints = [unique_ref("deployment")]
         ordering = ["mission", "date", "contributor"]
         indexes = [models.Index(fields=["mission", "date", "contributor"], name="deployment_date")]
 

@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from msaada.core.constraints import check_period, check_same_mission, non_negative, period_constraint
+from msaada.core.constraints import check_period, check_same_mission, non_negative, period_constraint, unique_ref
 from msaada.core.fields import count_field, currency_field, money_field
 from msaada.core.identity import RecordFile
 from msaada.core.models import ImportedHistory
@@ -56,7 +56,11 @@ class Contract(MissionFact):
         verbose_name = _("contract")
         verbose_name_plural = _("contracts")
         ordering = ["mission", "service_line", "start"]
-        constraints = [period_constraint("contract_end_after_start"), non_negative("value", "contract")]
+        constraints = [
+            unique_ref("contract"),
+            period_constraint("contract_end_after_start"),
+            non_negative("value", "contract"),
+        ]
         indexes = [models.Index(fields=["service_line", "start", "end"], name="contract_period")]
 
     def __str__(self) -> str:
@@ -83,6 +87,7 @@ class Asset(MissionFact):
         verbose_name_plural = _("assets")
         ordering = ["mission", "kind", "date"]
         constraints = [
+            unique_ref("asset"),
             models.CheckConstraint(
                 condition=Q(operational__lte=F("total")),
                 name="asset_operational_within_total",

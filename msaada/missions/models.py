@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from msaada.core.codes import validate_country, validate_currency
-from msaada.core.constraints import check_period, coordinate_constraints, period_constraint
+from msaada.core.constraints import check_period, coordinate_constraints, period_constraint, unique_ref
 from msaada.core.fields import ScaledDecimalField, count_field, latitude_validators, longitude_validators
 from msaada.core.identity import RecordFile
 from msaada.core.records import Fact
@@ -131,6 +131,7 @@ class SiteStatus(MissionFact):
     class Meta:
         verbose_name = _("site status")
         verbose_name_plural = _("site statuses")
+        constraints = [unique_ref("site_status")]
         ordering = ["site", "date"]
         indexes = [models.Index(fields=["site", "date"], name="site_status_date")]
 
@@ -183,7 +184,7 @@ class Incident(MissionFact):
         verbose_name = _("incident")
         verbose_name_plural = _("incidents")
         ordering = ["mission", "event_date"]
-        constraints = coordinate_constraints("incident")
+        constraints = [unique_ref("incident"), *coordinate_constraints("incident")]
         indexes = [models.Index(fields=["mission", "event_date"], name="incident_date")]
 
     def __str__(self) -> str:
