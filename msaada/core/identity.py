@@ -62,16 +62,21 @@ def render(value: object) -> str:
     return str(value)
 
 
-def key_of(record: Keyed) -> str:
+def key_fields(model: type[models.Model]) -> tuple[str, ...]:
+    """Return the fields of the model's natural key, which a reference to one of its records names."""
+    # Every kind of record a reference may name declares its key: the records with one, contributors, service lines.
+    return cast(type[Keyed], model).natural_key_fields
+
+
+def key_of(record: models.Model) -> str:
     """Return the natural key a reference to the record is written with (references name one-field keys)."""
-    return render(getattr(record, type(record).natural_key_fields[0]))
+    return render(getattr(record, key_fields(type(record))[0]))
 
 
 def cell(record: models.Model, name: str) -> str:
     """Return a field of a record as its file writes it: a reference as the key of the record it names."""
     value = getattr(record, name)
-    # A record a column names is of a kind a reference may name, and each of those declares its key.
-    return key_of(cast(Keyed, value)) if isinstance(value, models.Model) else render(value)
+    return key_of(value) if isinstance(value, models.Model) else render(value)
 
 
 def file_of(model: "type[Fact]") -> RecordFile:
