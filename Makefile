@@ -38,8 +38,9 @@ lint: $(BIN)/msaada
 	$(BIN)/ruff check msaada tests bench
 	$(BIN)/ruff format --check msaada tests bench
 	$(BIN)/lint-imports
+	$(BIN)/mypy --config-file pyproject.toml
 
-# mypy with django-stubs over core, readiness and exchange (pyproject.toml [tool.mypy]); not yet part of `make test`.
+# mypy with django-stubs over core, readiness and exchange (pyproject.toml [tool.mypy]); `make lint` runs it too.
 typecheck: $(BIN)/msaada
 	$(BIN)/mypy --config-file pyproject.toml
 

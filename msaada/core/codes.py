@@ -20,4 +20,6 @@ def validate_currency(code: str) -> None:
 def country_name(code: str) -> str:
     """Return the country's common name, or the code when pycountry does not know it."""
     country = pycountry.countries.get(alpha_3=code)
-    return getattr(country, "common_name", None) or getattr(country, "name", code)
+    common_name: str | None = getattr(country, "common_name", None)
+    name: str = getattr(country, "name", code)
+    return common_name or name

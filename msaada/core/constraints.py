@@ -1,5 +1,8 @@
 """Rules a record's own values obey, held by the database where it can: periods, signs, ranges, one mission."""
 
+import datetime as dt
+from typing import Protocol
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -14,14 +17,24 @@ def non_negative(field: str, model: str) -> models.CheckConstraint:
     )
 
 
-def check_same_mission(fact: models.Model, field: str) -> None:
+class MissionRecord(Protocol):
+    """A record of one mission: it holds the mission it belongs to, and its id."""
+
+    @property
+    def mission(self) -> models.Model: ...
+
+    @property
+    def mission_id(self) -> int | None: ...
+
+
+def check_same_mission(fact: MissionRecord, field: str) -> None:
     """Reject a record that points at another mission's record."""
     other = getattr(fact, field, None)
     if other is not None and fact.mission_id and other.mission_id != fact.mission_id:
         raise ValidationError({field: _("belongs to another mission")})
 
 
-def check_period(start, end) -> None:
+def check_period(start: dt.date | None, end: dt.date | None) -> None:
     """Reject a period that ends before it starts."""
     if start and end and end < start:
         raise ValidationError({"end": _("end %(end)s is before start %(start)s") % {"end": end, "start": start}})

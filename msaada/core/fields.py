@@ -3,6 +3,7 @@
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -36,7 +37,7 @@ def validate_text(value: str) -> None:
         raise ValidationError(_("contains a NUL character"), code="null_characters_not_allowed")
 
 
-def bound_of(field: models.Field) -> Callable[[object], None] | None:
+def bound_of(field: models.Field) -> Callable[[Any], None] | None:
     """Return the check every record runs on a field of this kind: dates in the calendar, text without NUL."""
     if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
         return validate_calendar_date
@@ -52,19 +53,19 @@ class ScaledDecimalField(models.BigIntegerField):
     an integer count of 10**-places units sums exactly on every database.
     """
 
-    def __init__(self, *args, places: int = 4, **kwargs):
+    def __init__(self, *args: Any, places: int = 4, **kwargs: Any) -> None:
         self.places = places
         super().__init__(*args, **kwargs)
 
-    def deconstruct(self):
+    def deconstruct(self) -> tuple[str, str, Any, Any]:
         name, path, args, kwargs = super().deconstruct()
         kwargs["places"] = self.places
         return name, path, args, kwargs
 
-    def from_db_value(self, value, expression, connection):
+    def from_db_value(self, value: int | None, expression: object, connection: object) -> Decimal | None:
         return None if value is None else Decimal(int(value)).scaleb(-self.places)
 
-    def to_python(self, value):
+    def to_python(self, value: object) -> Decimal | None:
         if value is None or isinstance(value, Decimal):
             return value
         try:
@@ -72,10 +73,10 @@ class ScaledDecimalField(models.BigIntegerField):
         except ArithmeticError:
             raise ValidationError(_("Enter a number."), code="invalid") from None
 
-    def get_prep_value(self, value):
+    def get_prep_value(self, value: Any) -> int | None:
         return None if value is None else int(Decimal(value).scaleb(self.places))
 
-    def get_db_prep_value(self, value, connection, prepared=False):
+    def get_db_prep_value(self, value: Any, connection: object, prepared: bool = False) -> Any:
         return value if prepared else self.get_prep_value(value)
 
     def check_scale(self, value: Decimal) -> None:
@@ -92,11 +93,11 @@ class ScaledDecimalField(models.BigIntegerField):
             )
 
     @property
-    def validators(self):
+    def validators(self) -> list[Callable[[Any], None]]:
         # The integer range checks of BigIntegerField would compare the unscaled value.
-        return [self.check_scale, *self._validators]
+        return [self.check_scale, *self._validators]  # type: ignore[attr-defined]  # django-stubs omit Field._validators
 
-    def formfield(self, **kwargs):
+    def formfield(self, **kwargs: Any) -> forms.Field:  # type: ignore[override]  # always a DecimalField: takes its options only
         return forms.DecimalField(**{"decimal_places": self.places, "required": not self.blank, **kwargs})
 
 

@@ -11,10 +11,20 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 
 from django.db import models
 
+if TYPE_CHECKING:
+    from msaada.core.records import Fact
+
 REF = "ref"
+
+
+class Keyed(Protocol):
+    """A kind of record referred to by its natural key: a record with a key, a contributor, a service line."""
+
+    natural_key_fields: ClassVar[tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -52,9 +62,15 @@ def render(value: object) -> str:
     return str(value)
 
 
+def key_fields(model: type[models.Model]) -> tuple[str, ...]:
+    """Return the fields of the model's natural key, which a reference to one of its records names."""
+    # Every kind of record a reference may name declares its key: the records with one, contributors, service lines.
+    return cast(type[Keyed], model).natural_key_fields
+
+
 def key_of(record: models.Model) -> str:
     """Return the natural key a reference to the record is written with (references name one-field keys)."""
-    return render(getattr(record, type(record).natural_key_fields[0]))
+    return render(getattr(record, key_fields(type(record))[0]))
 
 
 def cell(record: models.Model, name: str) -> str:
@@ -63,9 +79,17 @@ def cell(record: models.Model, name: str) -> str:
     return key_of(value) if isinstance(value, models.Model) else render(value)
 
 
-def row_identity(model: type[models.Model], row: dict[str, str]) -> str:
-    """Return the identity of a row of the model's file: a hash of its natural key, its ref, or its content."""
+def file_of(model: "type[Fact]") -> RecordFile:
+    """Return the file the model is exchanged in; only a kind of record that declares one has rows and identities."""
     file = model.record_file
+    if file is None:
+        raise TypeError(f"{model.__name__} declares no record_file")
+    return file
+
+
+def row_identity(model: "type[Fact]", row: dict[str, str]) -> str:
+    """Return the identity of a row of the model's file: a hash of its natural key, its ref, or its content."""
+    file = file_of(model)
     if model.natural_key_fields:
         parts = ("key", *(row[name] for name in model.natural_key_fields))
     elif row.get(REF):
@@ -75,7 +99,7 @@ def row_identity(model: type[models.Model], row: dict[str, str]) -> str:
     return hashlib.sha1("\x1f".join((file.name, *parts)).encode(), usedforsecurity=False).hexdigest()
 
 
-def record_identity(record: models.Model) -> str:
+def record_identity(record: "Fact") -> str:
     """Return the identity of a record: that of the row its file writes for it."""
-    names = (REF, *type(record).record_file.columns)
+    names = (REF, *file_of(type(record)).columns)
     return row_identity(type(record), {name: cell(record, name) for name in names})

@@ -54,7 +54,9 @@ class ImportedHistory(models.Model):
 
 
 @receiver(pre_create_historical_record)
-def _keep_import_batch(sender, instance, history_instance, **kwargs) -> None:
+def _keep_import_batch(
+    sender: type[models.Model], instance: models.Model, history_instance: models.Model, **kwargs: object
+) -> None:
     """Link a record saved one at a time by an import (`record._import_batch`) to its batch."""
     batch = getattr(instance, "_import_batch", None)
     if batch is not None and isinstance(history_instance, ImportedHistory):

@@ -1,5 +1,8 @@
 """What every record of a mission shares: a reference, an import identity, sources, history, archiving."""
 
+from collections.abc import Collection
+from typing import Any, NoReturn
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -40,12 +43,12 @@ class Fact(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.record_file is not None:
             self.identity = record_identity(self)
         super().save(*args, **kwargs)
 
-    def clean_fields(self, exclude=None) -> None:
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
         """Validate every field, and hold every date and text to the bounds of core.fields."""
         errors: dict[str, list[ValidationError]] = {}
         try:
@@ -69,7 +72,7 @@ class Fact(models.Model):
         self.archived_at = timezone.now()
         self.save(update_fields=["archived_at"])
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise ValidationError(_("Records are archived, not deleted."))
 
 

@@ -9,6 +9,7 @@ is checked after it, inside the write's transaction, which is rolled back when i
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -53,15 +54,23 @@ class AfterRule:
         raise NotImplementedError
 
 
+Rule = TypeVar("Rule", RowRule, AfterRule)
+
 _row_rules: dict[type[models.Model], list[RowRule]] = defaultdict(list)
 _after_rules: dict[type[models.Model], list[AfterRule]] = defaultdict(list)
 
 
 def register(model: type[models.Model], rule: RowRule | AfterRule) -> None:
     """Make every write of `model` run `rule`; each app registers its own rules when it is ready."""
-    rules = _after_rules if isinstance(rule, AfterRule) else _row_rules
-    if rule not in rules[model]:
-        rules[model].append(rule)
+    if isinstance(rule, AfterRule):
+        _add(_after_rules[model], rule)
+    else:
+        _add(_row_rules[model], rule)
+
+
+def _add(rules: list[Rule], rule: Rule) -> None:
+    if rule not in rules:
+        rules.append(rule)
 
 
 def row_rules(model: type[models.Model]) -> list[RowRule]:

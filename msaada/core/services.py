@@ -64,7 +64,7 @@ def record_restore(
 
     The version must pass the checks of any other write.
     """
-    record = version.instance
+    record: models.Model = version.instance  # type: ignore[attr-defined]  # simple_history adds it, untyped
     # The version's copy stands for the stored record, so uniqueness checks must not count it twice.
     record._state.adding, record._state.db = False, version._state.db
     if isinstance(record, Fact):
@@ -111,7 +111,8 @@ def cite(record: models.Model, sources: list[models.Model] | None) -> None:
 def _save_new_parents(record: models.Model) -> None:
     """Save the new records it points at (a liaison's country on its first record), as the import makes them."""
     for field in record._meta.concrete_fields:
-        if field.is_relation and field.is_cached(record):
+        # The concrete relations of a model are its foreign keys (one-to-one ones included).
+        if isinstance(field, models.ForeignKey) and field.is_cached(record):
             parent = field.get_cached_value(record)
             if parent is not None and parent.pk is None:
                 parent.save()

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.db.models import Prefetch
 
+from msaada.core.records import FactQuerySet
 from msaada.exchange import cells
 from msaada.exchange.formats import FILES, FileSpec
 from msaada.exchange.identity import record_row
@@ -40,7 +41,7 @@ def export_records(mission: Mission, folder: Path) -> dict[str, int]:
     return written
 
 
-def _records(spec: FileSpec, mission: Mission):
+def _records(spec: FileSpec, mission: Mission) -> FactQuerySet:
     records = spec.model.objects.current()
     if spec.in_mission:
         records = records.filter(mission=mission)

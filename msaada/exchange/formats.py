@@ -8,7 +8,8 @@ from functools import cached_property
 from django.db import models
 
 from msaada.core.fields import ScaledDecimalField
-from msaada.core.records import in_mission
+from msaada.core.identity import RecordFile, file_of
+from msaada.core.records import Fact, in_mission
 from msaada.exchange import cells
 from msaada.finance.models import Expenditure, Flow, Fund, FxRate, Organization
 from msaada.forces.models import Deployment, Pledge
@@ -52,11 +53,27 @@ def kind_of(model: type[models.Model]) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", model.__name__).lower()
 
 
+def field_of(model: type[models.Model], name: str) -> models.Field:
+    """Return the model's field a column holds: a file's columns name fields of the model itself, never reverse ones."""
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.Field):
+        raise TypeError(f"{model.__name__}.{name} is not a field of its own")
+    return field
+
+
+def related_of(field: models.Field) -> type[models.Model]:
+    """Return the model a reference column's field points at (resolved, once the apps are loaded)."""
+    related = field.related_model
+    if not isinstance(related, type):
+        raise TypeError(f"{field} points at no model")
+    return related
+
+
 def column_of(model: type[models.Model], name: str) -> Column:
     """Return the column a model's field is read from: its type says how, its `blank` whether it may be empty."""
-    field = model._meta.get_field(name)
+    field = field_of(model, name)
     if field.is_relation:
-        return reference(name, kind_of(field.related_model))
+        return reference(name, kind_of(related_of(field)))
     if isinstance(field, models.DateField):
         return date(name, not field.blank)
     if isinstance(field, ScaledDecimalField):
@@ -74,15 +91,19 @@ class FileSpec:
     otherwise a row is identified by its `ref`, or, without one, by its content.
     """
 
-    model: type[models.Model]
+    model: type[Fact]
+
+    @property
+    def file(self) -> RecordFile:
+        return file_of(self.model)
 
     @property
     def name(self) -> str:
-        return self.model.record_file.name
+        return self.file.name
 
     @cached_property
     def columns(self) -> tuple[Column, ...]:
-        return tuple(column_of(self.model, name) for name in self.model.record_file.columns)
+        return tuple(column_of(self.model, name) for name in self.file.columns)
 
     @property
     def natural_key(self) -> tuple[str, ...]:
@@ -94,7 +115,7 @@ class FileSpec:
 
     @property
     def ref_identity(self) -> tuple[str, ...]:
-        return self.model.record_file.ref_identity
+        return self.file.ref_identity
 
     @property
     def file_name(self) -> str:
@@ -109,7 +130,7 @@ class FileSpec:
 
     @property
     def content_columns(self) -> tuple[str, ...]:
-        return self.model.record_file.content_columns
+        return self.file.content_columns
 
     def unique_identity(self, ref: str) -> bool:
         """Whether two rows of one file with the same identity are a mistake rather than two records.
@@ -145,15 +166,9 @@ FILES_BY_NAME = {spec.name: spec for spec in FILES}
 FILES_BY_MODEL = {spec.model: spec for spec in FILES}
 
 # The models rows refer to by their natural key, by kind: the file columns' references and the sources.
-REFERRED: dict[str, type[models.Model]] = {
+REFERRED: dict[str, type[models.Model]] = {kind_of(Source): Source} | {
     kind_of(model): model
     for model in (
-        Source,
-        *(
-            spec.model._meta.get_field(column.name).related_model
-            for spec in FILES
-            for column in spec.columns
-            if column.refers_to
-        ),
+        related_of(field_of(spec.model, column.name)) for spec in FILES for column in spec.columns if column.refers_to
     )
 }

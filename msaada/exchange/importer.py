@@ -6,10 +6,10 @@ if there is any, the transaction is rolled back, so a bad row anywhere writes no
 
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
@@ -19,15 +19,20 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from msaada.core.middleware import database_busy
 from msaada.core.models import ImportBatch
+from msaada.core.records import Fact
 from msaada.core.rules import RowRule, after_rules, row_rules
 from msaada.exchange import cells
-from msaada.exchange.formats import FILES, FILES_BY_NAME, Column, FileSpec
+from msaada.exchange.formats import FILES, FILES_BY_NAME, Column, FileSpec, field_of
 from msaada.exchange.identity import row_identity
 from msaada.exchange.problems import MORE, Problem, problem
 from msaada.exchange.reading import Sheet, UnreadableFile, find_sheets
 from msaada.exchange.references import References
+from msaada.forces.models import Deployment
 from msaada.missions.models import Mission
-from msaada.sources.models import Citation
+from msaada.sources.models import Citation, Source
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 BATCH_SIZE = 1000
 PROBLEMS_PER_FILE = 1000  # a file wrong throughout is fixed long before its last line; the rest are counted
@@ -44,7 +49,7 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def filled_width(values: list[object]) -> int:
+def filled_width(values: Sequence[object]) -> int:
     """Return how many cells a row spans, up to its last cell that is not blank."""
     width = len(values)
     while width and (values[width - 1] is None or not str(values[width - 1]).strip()):
@@ -79,7 +84,13 @@ class Row:
     values: dict[str, object] = field(default_factory=dict)
     sources: list[str] | None = None
     ok: bool = True
-    record: models.Model | None = None
+    record: Fact | None = None
+
+    def checked(self) -> Fact:
+        """Return the record a sound row was validated into; only validated rows are written."""
+        if self.record is None:
+            raise ValueError(f"line {self.line} was written without being validated")
+        return self.record
 
 
 def import_records(
@@ -143,7 +154,13 @@ def busy_problem(error: OperationalError) -> Problem:
 class ImportRun:
     """The state of one import call: the mission, the keys seen, the problems found, the outcomes."""
 
-    def __init__(self, mission_code: str, actor, reason: str, on_batch) -> None:
+    def __init__(
+        self,
+        mission_code: str,
+        actor: AbstractBaseUser | None,
+        reason: str,
+        on_batch: Callable[[Sheet], None] | None,
+    ) -> None:
         self.mission_code = mission_code
         self.actor = actor
         self.about = reason
@@ -171,11 +188,15 @@ class ImportRun:
 
     def start_batch(self) -> None:
         """Write the batch the history of this import points to; its reason names it for a person."""
-        self.batch = ImportBatch.objects.create(user=self.actor, mission=self.mission_code, reason=self.about)
+        # The acting user is one of the project's users (AUTH_USER_MODEL), as the batch's user must be.
+        user = cast("User | None", self.actor)
+        self.batch = ImportBatch.objects.create(user=user, mission=self.mission_code, reason=self.about)
         self.reason = f"import {self.batch.pk}" + (f" {self.about}" if self.about else "")
 
     def finish_batch(self) -> None:
         """Keep in the batch what the import did with each file."""
+        if self.batch is None:
+            raise ValueError("the batch of the import was never started")
         self.batch.outcomes = [asdict(outcome) for outcome in self.outcomes]
         self.batch.save(update_fields=["outcomes"])
 
@@ -212,7 +233,9 @@ class FileImport:
         self.columns: list[tuple[Column, int]] = []
         self.seen: Counter[int] = Counter()
         self.first_line: dict[int, int] = {}
-        self.departure_lines: dict[tuple[str, date], list[int]] = defaultdict(list)
+        # By (contributor, date): the subjects the rule on strengths reports a departure under.
+        self.departure_lines: dict[Hashable, list[int]] = defaultdict(list)
+        self.cited_keys: dict[int, set[str]] = {}  # the sources each record found by _existing cites
         self.content_type = ContentType.objects.get_for_model(spec.model)
         self.header_width = 0
         self.found = 0
@@ -246,7 +269,7 @@ class FileImport:
                 self.run.on_batch(self.sheet)
         self._check_after_rules()
 
-    def _read_header(self, header: tuple[int, list[object]] | None) -> bool:
+    def _read_header(self, header: tuple[int, Sequence[object]] | None) -> bool:
         names = [cells.cell_text(cell) for cell in header[1]] if header else []
         self.header_width = filled_width(names)
         known = {column.name: column for column in self.spec.all_columns}
@@ -264,7 +287,7 @@ class FileImport:
                 sound = False
         return sound
 
-    def _data_rows(self, rows: Iterator[tuple[int, list[object]]]) -> Iterator[tuple[int, list[object]]]:
+    def _data_rows(self, rows: Iterator[tuple[int, Sequence[object]]]) -> Iterator[tuple[int, Sequence[object]]]:
         """Yield the data rows, leaving out an HXL hashtag row under the header and blank rows."""
         for position, (line, values) in enumerate(rows):
             texts = [str(v).strip() for v in values if v is not None and str(v).strip()]
@@ -272,7 +295,7 @@ class FileImport:
                 continue
             yield line, values
 
-    def _import_batch(self, batch: list[tuple[int, list[object]]]) -> None:
+    def _import_batch(self, batch: list[tuple[int, Sequence[object]]]) -> None:
         rows = [self._parse(line, values) for line, values in batch]
         self._resolve(rows)
         for row in rows:
@@ -280,7 +303,7 @@ class FileImport:
                 self._validate(row)
         self._write([row for row in rows if row.ok])
 
-    def _parse(self, line: int, values: list[object]) -> Row:
+    def _parse(self, line: int, values: Sequence[object]) -> Row:
         row = Row(line)
         width = filled_width(values)
         if width > self.header_width:
@@ -368,7 +391,7 @@ class FileImport:
     def _problem(self, name: str, error: ValidationError) -> tuple[str, dict[str, str]]:
         """Return a problem of a model's rule as a code and its params (the model's own message as text)."""
         if error.code == "invalid_choice":
-            choices = self.spec.model._meta.get_field(name).choices
+            choices = field_of(self.spec.model, name).choices or ()  # a field refuses a choice only when it has some
             return "not_one_of", {"choices": ", ".join(str(value) for value, _label in choices)}
         return " ".join(error.messages), {}
 
@@ -387,15 +410,16 @@ class FileImport:
         for row, identity in zip(rows, identities, strict=True):
             if not self._first_of_its_identity(row, identity):
                 continue
-            row.record.identity = identity
+            record = row.checked()
+            record.identity = identity
             occurrence = self.seen[int(identity[:15], 16)] - 1
             matches = existing.get(identity, [])
             if occurrence < len(matches):
                 self._match(row, matches[occurrence], updates)
             else:
                 creates.append(row)
-            if self.spec.name == "deployments" and row.record.change == "departure":
-                self.departure_lines[(row.texts["contributor"], row.record.date)].append(row.line)
+            if isinstance(record, Deployment) and record.change == "departure":
+                self.departure_lines[(row.texts["contributor"], record.date)].append(row.line)
         # Sound rows are written even after a problem elsewhere, so later files and the checks
         # across rows see them; the transaction is rolled back at the end all the same.
         self._save(creates, updates)
@@ -413,11 +437,11 @@ class FileImport:
         self.first_line[key] = row.line
         return True
 
-    def _existing(self, identities: set[str]) -> dict[str, list[models.Model]]:
+    def _existing(self, identities: set[str]) -> dict[str, list[Fact]]:
         records = self.spec.model.objects.filter(identity__in=identities)
         if self.spec.in_mission:
             records = records.filter(mission=self.run.mission)
-        found: dict[str, list[models.Model]] = defaultdict(list)
+        found: dict[str, list[Fact]] = defaultdict(list)
         for record in records.order_by("pk"):
             found[record.identity].append(record)
         if found:
@@ -427,18 +451,17 @@ class FileImport:
             keys: dict[int, set[str]] = defaultdict(set)
             for object_id, key in cited:
                 keys[object_id].add(key)
-            for record in itertools.chain.from_iterable(found.values()):
-                record.cited_keys = keys[record.pk]
+            self.cited_keys = {record.pk: keys[record.pk] for record in itertools.chain.from_iterable(found.values())}
         return found
 
-    def _match(self, row: Row, record: models.Model, updates: list[Row]) -> None:
+    def _match(self, row: Row, record: Fact, updates: list[Row]) -> None:
         changed = record.archived_at is not None
         for name, value in row.values.items():
-            attribute = self.spec.model._meta.get_field(name).attname
+            attribute = field_of(self.spec.model, name).attname
             new = value.pk if isinstance(value, models.Model) else value
             if getattr(record, attribute) != new:
                 changed = True
-        if row.sources is not None and set(row.sources) != record.cited_keys:
+        if row.sources is not None and set(row.sources) != self.cited_keys[record.pk]:
             changed = True
         if not changed:
             self.outcome.unchanged += 1
@@ -453,7 +476,7 @@ class FileImport:
         model, actor, reason = self.spec.model, self.run.actor, self.run.reason
         if creates:
             bulk_create_with_history(
-                [row.record for row in creates],
+                [row.checked() for row in creates],
                 model,
                 batch_size=BATCH_SIZE,
                 default_user=actor,
@@ -462,7 +485,7 @@ class FileImport:
             )
         if updates:
             bulk_update_with_history(
-                [row.record for row in updates],
+                [row.checked() for row in updates],
                 model,
                 fields=[*updates[0].values, "archived_at"],
                 batch_size=BATCH_SIZE,
@@ -477,22 +500,23 @@ class FileImport:
     def _cite(self, creates: list[Row], updates: list[Row]) -> None:
         """Make each record cite exactly the sources its row names; history keeps the citations changed."""
         wanted: list[Citation] = []
-        sources = self.run.references.resolve(
-            "source", {key for row in [*creates, *updates] for key in row.sources or ()}, None
-        )
+        keys = {key for row in [*creates, *updates] for key in row.sources or ()}
+        sources = cast(dict[str, Source], self.run.references.resolve("source", keys, None))  # a source's records
         for row in creates:
-            wanted += [self._citation(row.record, sources[key]) for key in row.sources or ()]
+            wanted += [self._citation(row.checked(), sources[key]) for key in row.sources or ()]
         for row in updates:
             if row.sources is None:
                 continue
-            old = getattr(row.record, "cited_keys", set())
-            wanted += [self._citation(row.record, sources[key]) for key in set(row.sources) - old]
+            record = row.checked()
+            old = self.cited_keys.get(record.pk, set())
+            wanted += [self._citation(record, sources[key]) for key in set(row.sources) - old]
             dropped = Citation.objects.filter(
-                content_type=self.content_type, object_id=row.record.pk, source__key__in=old - set(row.sources)
+                content_type=self.content_type, object_id=record.pk, source__key__in=old - set(row.sources)
             )
             for citation in dropped:
-                citation._change_reason = self.run.reason
-                citation._import_batch = self.run.batch
+                # Read by simple_history and by core.models._keep_import_batch when the deletion is recorded.
+                citation._change_reason = self.run.reason  # type: ignore[attr-defined]
+                citation._import_batch = self.run.batch  # type: ignore[attr-defined]
                 citation.delete()
         if wanted:
             bulk_create_with_history(
@@ -504,7 +528,7 @@ class FileImport:
                 custom_historical_attrs={"import_batch": self.run.batch},
             )
 
-    def _citation(self, record: models.Model, source) -> Citation:
+    def _citation(self, record: models.Model, source: Source) -> Citation:
         return Citation(content_type=self.content_type, object_id=record.pk, source=source)
 
     def _check_after_rules(self) -> None:

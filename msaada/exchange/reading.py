@@ -4,7 +4,7 @@ import codecs
 import csv
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,11 +56,11 @@ class Sheet:
         finally:
             workbook.close()
 
-    def rows(self) -> Iterator[tuple[int, list[object]]]:
+    def rows(self) -> Iterator[tuple[int, Sequence[object]]]:
         """Yield (line number, cells) for every row, the header first."""
         return self._sheet_rows() if self.sheet else self._csv_rows()
 
-    def _csv_rows(self) -> Iterator[tuple[int, list[object]]]:
+    def _csv_rows(self) -> Iterator[tuple[int, Sequence[object]]]:
 
         line = 0
         with self.path.open("rb") as raw:
@@ -88,7 +88,7 @@ class Sheet:
                 problem = Problem(self.label, reader.line_num, code="bad_csv", params={"error": str(error)})
                 raise UnreadableFile(problem) from None
 
-    def _sheet_rows(self) -> Iterator[tuple[int, list[object]]]:
+    def _sheet_rows(self) -> Iterator[tuple[int, Sequence[object]]]:
         workbook = open_workbook(self.path)
         try:
             for line, row in enumerate(workbook[self.sheet].iter_rows(values_only=True), start=1):

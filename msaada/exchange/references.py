@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model
 
 from msaada.core.codes import validate_country
+from msaada.core.identity import key_fields
 from msaada.core.records import in_mission
 from msaada.exchange.formats import FILES, REFERRED, kind_of
 from msaada.forces.models import Contributor
@@ -31,7 +32,7 @@ class References:
     def is_declared(self, kind: str, key: str) -> bool:
         return key in self.declared[kind]
 
-    def resolve(self, kind: str, keys: set[str], mission: Mission | None) -> dict[str, object]:
+    def resolve(self, kind: str, keys: set[str], mission: Mission | None) -> dict[str, Model]:
         """Return the records behind the keys that exist; contributors and service lines are made when missing."""
         if not keys:
             return {}
@@ -41,7 +42,7 @@ class References:
             return self._service_lines(keys, mission)
         return _by_key(REFERRED[kind], keys, mission)
 
-    def _contributors(self, codes: set[str]) -> dict[str, object]:
+    def _contributors(self, codes: set[str]) -> dict[str, Model]:
         found = _by_key(Contributor, codes, None)
         for code in codes - found.keys():
             try:
@@ -51,17 +52,19 @@ class References:
             found[code] = Contributor.objects.create(code=code)
         return found
 
-    def _service_lines(self, names: set[str], mission: Mission | None) -> dict[str, object]:
+    def _service_lines(self, names: set[str], mission: Mission | None) -> dict[str, Model]:
         found = _by_key(ServiceLine, names, mission)
         for name in names - found.keys():
+            if mission is None:  # only a mission's files (contracts) name service lines, and they need the mission
+                raise ValueError("a service line is made for a mission")
             found[name] = ServiceLine.objects.create(mission=mission, name=name)
         return found
 
 
-def _by_key(model: type[Model], keys: set[str], mission: Mission | None) -> dict[str, object]:
+def _by_key(model: type[Model], keys: set[str], mission: Mission | None) -> dict[str, Model]:
     """Return the records of the model whose natural key is among the keys (in the mission, for a mission's kind)."""
-    key = model.natural_key_fields[0]
-    records = model.objects.filter(**{f"{key}__in": keys})
+    key = key_fields(model)[0]
+    records = model._default_manager.filter(**{f"{key}__in": keys})
     if in_mission(model):
         records = records.filter(mission=mission)
     return {getattr(record, key): record for record in records}

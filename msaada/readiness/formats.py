@@ -1,7 +1,9 @@
 """How the brief writes its figures in the active language: money to the cent, dates, counts, tenths."""
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 import pycountry
 from babel import Locale, UnknownLocaleError
@@ -14,7 +16,7 @@ from msaada.core.codes import country_name
 from msaada.readiness.money import cents
 
 
-def money_value(amount: Decimal) -> str:
+def money_value(amount: Fraction | Decimal) -> str:
     """Return the amount rounded half-even to the cent, as JSON carries it: `113000000.00`."""
     return str(cents(amount))
 
@@ -24,7 +26,7 @@ def active_locale() -> str:
     return translation.to_locale(translation.get_language() or settings.LANGUAGE_CODE)
 
 
-def money_text(amount: Decimal, currency: str) -> str:
+def money_text(amount: Fraction | Decimal, currency: str) -> str:
     """Return the amount with its currency and the language's separators: `USD 113,000,000.00`, `USD 113 000 000,00`."""
     return f"{currency} {format_decimal(cents(amount), format='#,##0.00', locale=active_locale())}"
 
@@ -47,6 +49,7 @@ def day_text(day: date) -> str:
 def country_text(code: str) -> str:
     """Name a country (ISO 3166 alpha-3) in the active language, falling back to its English name."""
     found = pycountry.countries.get(alpha_3=code)
+    territories: Mapping[str, str]
     try:
         territories = Locale.parse(active_locale()).territories
     except UnknownLocaleError:

@@ -10,7 +10,7 @@ Archived records are left out of everything.
 from collections.abc import Iterable
 from datetime import date
 from operator import attrgetter
-from typing import TypeVar
+from typing import TypedDict, TypeVar
 
 from django.db.models import (
     Case,
@@ -220,7 +220,13 @@ def covering(mission: Mission, as_of: date, line: OuterRef) -> QuerySet[Contract
     return contracts(mission).filter(service_line=line, start__lte=as_of, end__gte=as_of)
 
 
-def run_end(mission: Mission, as_of: date, line: OuterRef) -> QuerySet[Contract]:
+class ContractEnd(TypedDict):
+    """A contract's end, alone: the row of `.values("end")`."""
+
+    end: date
+
+
+def run_end(mission: Mission, as_of: date, line: OuterRef) -> QuerySet[Contract, ContractEnd]:
     """Return the last day of the line's first run of contracts that ends on or after the date, as one value.
 
     A run ends on a contract's end whose next day no contract of the line covers (contracts

@@ -1,8 +1,9 @@
 """`msaada export --mission CODE -o FOLDER`: write a mission's records in the import format."""
 
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from msaada.exchange.exporter import export_records
 from msaada.missions.models import Mission
@@ -11,11 +12,11 @@ from msaada.missions.models import Mission
 class Command(BaseCommand):
     help = "Write a mission's records as CSV files of the import format, ready to import again."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--mission", required=True, help="code of the mission")
         parser.add_argument("-o", "--output", required=True, type=Path, help="folder to write the files into")
 
-    def handle(self, *args, mission: str, output: Path, **options) -> None:
+    def handle(self, *args: Any, mission: str, output: Path, **options: Any) -> None:
         found = Mission.objects.filter(code=mission).first()
         if found is None:
             raise CommandError(f"--mission: unknown mission {mission!r}")

@@ -2,9 +2,11 @@
 
 import getpass
 from pathlib import Path
+from typing import Any, TextIO, cast
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 from rich.table import Table
@@ -18,15 +20,16 @@ LARGE_FILE = 1_000_000  # bytes of CSV, or rows of a sheet, above which a progre
 class Command(BaseCommand):
     help = "Import CSV/XLSX files or folders of the import format for a mission, in one transaction."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", type=Path, help="files or folders of the import format")
         parser.add_argument("--mission", required=True, help="code of the mission the records belong to")
         parser.add_argument("--user", help="username recorded in the history as the one who imported")
 
-    def handle(self, *args, paths: list[Path], mission: str, user: str | None, **options) -> None:
+    def handle(self, *args: Any, paths: list[Path], mission: str, user: str | None, **options: Any) -> None:
         actor = self._actor(user)
-        console = Console(file=self.stdout, highlight=False)
-        with _Bars(Console(file=self.stderr)) as bars:
+        # The command's OutputWrapper is a text stream (io.TextIOBase) that typeshed's IO[str] leaves out.
+        console = Console(file=cast(TextIO, self.stdout), highlight=False)
+        with _Bars(Console(file=cast(TextIO, self.stderr))) as bars:
             try:
                 outcomes = import_records(
                     paths, mission, actor=actor, reason=f"by {user or getpass.getuser()}", on_batch=bars.advance
@@ -37,7 +40,7 @@ class Command(BaseCommand):
                 raise CommandError(f"import failed: {failed.count} problem(s), nothing written") from None
         console.print(_summary(outcomes))
 
-    def _actor(self, username: str | None):
+    def _actor(self, username: str | None) -> AbstractBaseUser | None:
         if not username:
             return None
         try:
@@ -76,7 +79,7 @@ class _Bars:
             self.progress.start()
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self.progress:
             self.progress.stop()
 

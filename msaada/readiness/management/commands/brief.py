@@ -3,6 +3,7 @@
 import json
 import re
 from datetime import date
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
@@ -34,7 +35,7 @@ class Command(BaseCommand):
         parser.add_argument("--as-of", dest="as_of", help="the date of the brief, YYYY-MM-DD (default: today)")
         parser.add_argument("--format", dest="output", choices=["text", "json", "markdown"], default="text")
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         # An empty --as-of is a bad date, not today's: only a missing one defaults to today.
         as_of = parse_day(options["as_of"]) if options["as_of"] is not None else timezone.localdate()
         mission = Mission.objects.current().filter(code=options["mission"]).first()
