@@ -1,21 +1,12 @@
 """Accounts with a known password, made up per run: there is no fixed password anywhere."""
 
 import secrets
-from collections.abc import Iterator
 
 import pytest
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.utils import translation
 
 from msaada.accounts.models import Role
 from tests.factories import mission, person
-
-
-@pytest.fixture(autouse=True)
-def default_language() -> Iterator[None]:
-    yield
-    # A page that switched language leaves it active in this thread; later tests expect the default.
-    translation.deactivate()
 
 
 @pytest.fixture

@@ -1,7 +1,5 @@
 """A French or Spanish user reads the import's problems and the state of a browser import in their language."""
 
-from collections.abc import Iterator
-
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -12,13 +10,6 @@ from tests.uploads.conftest import csv_file, token_of, upload
 from tests.uploads.test_preview import _interrupt_an_import, good_files
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def default_language() -> Iterator[None]:
-    yield
-    # A page in French leaves French active in this thread; later tests expect the default.
-    translation.deactivate()
 
 
 @pytest.fixture
