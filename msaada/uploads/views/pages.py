@@ -4,6 +4,8 @@ Nothing is written before the owner confirms; the confirmation runs the import a
 so a row made bad by a change in between still writes nothing and is reported.
 """
 
+from pathlib import Path
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -83,9 +85,7 @@ def import_preview(request: HttpRequest, code: str, token: str) -> HttpResponse:
 def import_confirm(request: HttpRequest, code: str, token: str) -> HttpResponse:
     """Import the checked files for real, once: the files are gone afterwards, so a second confirm answers 404."""
     mission = import_access(request, code)
-    upload = _upload_or_404(request, mission, token, CHECKED)
-    release_interrupted_claim(upload)
-    paths = claim_files(upload)
+    upload, paths = _claimed(request, mission, token)
     if paths is None:
         return _being_imported(mission, upload)
     try:
@@ -101,13 +101,22 @@ def import_confirm(request: HttpRequest, code: str, token: str) -> HttpResponse:
 def import_cancel(request: HttpRequest, code: str, token: str) -> HttpResponse:
     """Forget a checked upload and its files; unless it is being imported at this moment."""
     mission = import_access(request, code)
-    upload = _upload_or_404(request, mission, token, CHECKED)
-    release_interrupted_claim(upload)
-    if claim_files(upload) is None:
+    upload, paths = _claimed(request, mission, token)
+    if paths is None:
         return _being_imported(mission, upload)
     discard_upload(upload)
     messages.info(request, _("Import cancelled: nothing was written and the uploaded files are deleted."))
     return redirect("import_upload", code=mission.code)
+
+
+def _claimed(request: HttpRequest, mission: Mission, token: str) -> tuple[Upload, list[Path] | None]:
+    """Return the user's checked upload and its files, taken for this request; None while an import holds them.
+
+    The files of an import that was interrupted (it wrote nothing) are given back to the upload first.
+    """
+    upload = _upload_or_404(request, mission, token, CHECKED)
+    release_interrupted_claim(upload)
+    return upload, claim_files(upload)
 
 
 def _being_imported(mission: Mission, upload: Upload) -> HttpResponse:
