@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "msaada.core",
     "msaada.sources",
     "msaada.missions",
@@ -116,6 +118,8 @@ def _database() -> dict:
 
 
 DATABASES = {"default": _database()}
+# Large browser imports run in the background: the database is the queue, `msaada serve` starts its worker.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -14,3 +14,6 @@ from msaada.settings import *  # noqa: F403
 
 # The real hasher's slowness defends stolen hashes and costs seconds per login in tests.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Background tasks run at once, in the request that queues them; one test runs the database worker itself.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

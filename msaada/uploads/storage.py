@@ -21,16 +21,17 @@ from django.core.files.uploadedfile import UploadedFile
 
 MAX_BYTES = 50 * 1024 * 1024  # a whole upload; larger imports belong on the command line
 KEEP_SECONDS = 24 * 60 * 60
-# Longer than the server lets one request run (`msaada serve --timeout`): a claim this old belongs to an
-# import whose worker was stopped, and as an import is one transaction it wrote nothing.
+# An import under way writes its progress (and touches its claim) at each batch of rows: one silent this long
+# was stopped with its worker, and as an import is one transaction it wrote nothing.
 INTERRUPTED_AFTER_SECONDS = 15 * 60
 TOKEN = re.compile(r"[0-9a-f]{32}")
 TICKET = "upload.json"
 WAITING = "files"
 CLAIMED = "claimed"
 
-RECEIVED = "received"  # stored, not yet checked: nothing may be done with it
+RECEIVED = "received"  # stored, being checked in the background: it may only be cancelled
 CHECKED = "checked"  # the dry run found no problem: the owner may confirm or cancel
+IMPORTING = "importing"  # confirmed, being imported in the background
 REJECTED = "rejected"  # problems were found: nothing was written and the files are gone
 IMPORTED = "imported"  # confirmed and written: the files are gone, the outcomes stay for the result page
 
@@ -47,6 +48,9 @@ class Upload:
     outcomes: list[dict] = field(default_factory=list)
     problems: list[dict] = field(default_factory=list)
     problem_count: int = 0
+    rows_read: int = 0  # of the check or the import under way, for the page's progress
+    rows_total: int = 0
+    failed: bool = False  # the check or import under way stopped on an error: it wrote nothing
 
     @property
     def folder(self) -> Path:
@@ -139,6 +143,38 @@ def release_interrupted_claim(upload: Upload) -> bool:
     except OSError:
         return False
     return True
+
+
+def stalled(upload: Upload) -> bool:
+    """Whether the check or import under way stopped: it failed, or its ticket, written at each batch, went still.
+
+    An import is one transaction, so one that stopped wrote nothing and its files may be used again.
+    """
+    if upload.state not in (RECEIVED, IMPORTING):
+        return False
+    if upload.failed:
+        return True
+    try:
+        touched = (upload.folder / TICKET).stat().st_mtime
+    except OSError:
+        return False
+    return time.time() - touched >= INTERRUPTED_AFTER_SECONDS
+
+
+def touch_claim(upload: Upload) -> None:
+    """Mark the claimed files as still in use by the import under way, so they are not taken as interrupted."""
+    try:
+        os.utime(upload.folder / CLAIMED)
+    except OSError:
+        return
+
+
+def give_back_claim(upload: Upload) -> None:
+    """Give the claimed files back to their upload at once: the import that held them stopped, writing nothing."""
+    try:
+        os.rename(upload.folder / CLAIMED, upload.folder / WAITING)
+    except OSError:
+        return
 
 
 def drop_files(upload: Upload) -> None:

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import json
 import os
 import time
 
@@ -132,17 +133,21 @@ def test_an_upload_whose_check_never_finished_cannot_be_confirmed(client, user_w
     owner = user_with("admin")
     client.force_login(owner)
     unchecked = store_upload([csv_file("pledges.csv", PLEDGES)], owner=owner.pk, mission="MSS")
-    assert client.get(reverse("import_preview", args=["MSS", unchecked.token])).status_code == 404
-    assert client.post(reverse("import_confirm", args=["MSS", unchecked.token])).status_code == 404
+    assert "Checking the files" in client.get(reverse("import_preview", args=["MSS", unchecked.token])).content.decode()
+    response = client.post(reverse("import_confirm", args=["MSS", unchecked.token]), follow=True)
+    assert response.resolver_match.url_name == "import_preview"
     assert not Pledge.objects.exists()
 
 
 def _interrupt_an_import(token: str, minutes_ago: int) -> None:
-    """Leave the files claimed, as a confirm whose worker the server stopped leaves them."""
+    """Leave the upload confirmed and its files claimed, last touched then, as an import whose worker was stopped."""
     folder = uploads_root() / token
+    ticket = json.loads((folder / "upload.json").read_text())
+    (folder / "upload.json").write_text(json.dumps({**ticket, "state": "importing"}))
     (folder / "files").rename(folder / "claimed")
     when = time.time() - minutes_ago * 60
-    os.utime(folder / "claimed", (when, when))
+    for path in (folder / "claimed", folder / "upload.json"):
+        os.utime(path, (when, when))
 
 
 def test_an_import_still_running_is_shown_as_running_and_a_second_confirm_goes_back_to_it(as_role) -> None:

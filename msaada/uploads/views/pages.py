@@ -1,10 +1,9 @@
 """Import in the browser: upload files, see what the import would do, then confirm or cancel.
 
 Nothing is written before the owner confirms; the confirmation runs the import again for real,
-so a row made bad by a change in between still writes nothing and is reported.
+so a row made bad by a change in between still writes nothing and is reported. Both run in the
+background (uploads/tasks.py): the page shows the rows read, then the outcome.
 """
-
-from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,25 +15,26 @@ from django.views.decorators.http import require_POST
 
 from msaada.exchange.problems import Problem
 from msaada.missions.models import Mission
+from msaada.uploads import tasks
 from msaada.uploads.storage import (
     CHECKED,
     IMPORTED,
+    IMPORTING,
+    RECEIVED,
     REJECTED,
     Upload,
     claim_files,
-    claimed_at,
     discard_upload,
-    drop_files,
     find_upload,
     release_interrupted_claim,
     save_upload,
+    stalled,
     store_upload,
     sweep_old_uploads,
-    waiting_paths,
 )
 from msaada.uploads.views.access import import_access
 from msaada.uploads.views.form import ImportUploadForm
-from msaada.uploads.views.review import Review, importable, review_upload
+from msaada.uploads.views.review import importable
 from msaada.uploads.views.templates import WORKBOOK_NAME
 
 COUNTS = ("created", "updated", "unchanged")
@@ -42,18 +42,21 @@ INTERRUPTED = gettext_lazy(
     "The import of these files was interrupted before it finished, so nothing of it was written. "
     "Confirm to import them again, or cancel."
 )
-SHOWN_PROBLEMS = 1000  # a page a person can read; a file wrong throughout is fixed long before its last line
+CHECK_INTERRUPTED = gettext_lazy(
+    "The check of these files was interrupted before it finished. Confirm to check them again, or cancel."
+)
+SHOWN = (RECEIVED, CHECKED, IMPORTING, REJECTED, IMPORTED)
 
 
 @login_required
 def import_upload(request: HttpRequest, code: str) -> HttpResponse:
-    """Take the files, check them with a dry run, and show what the import would do."""
+    """Take the files, queue their check (a dry run), and show its progress, then what the import would do."""
     mission = import_access(request, code)
     form = ImportUploadForm(request.POST, request.FILES) if request.method == "POST" else ImportUploadForm()
     if form.is_valid():
         sweep_old_uploads()
         upload = store_upload(form.cleaned_data["files"], owner=request.user.pk, mission=mission.code)
-        _keep(upload, review_upload(waiting_paths(upload), request.user, mission.code, dry_run=True), CHECKED)
+        tasks.check_upload.enqueue(upload.token, upload.owner, upload.mission)
         return redirect("import_preview", code=mission.code, token=upload.token)
     files = [
         (spec, [c.name for c in spec.all_columns if c.required], [c.name for c in spec.all_columns if not c.required])
@@ -68,59 +71,70 @@ def import_upload(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def import_preview(request: HttpRequest, code: str, token: str) -> HttpResponse:
-    """Show an upload: what the import would do, every bad row, or what it did."""
+    """Show an upload: the check or import under way, what the import would do, every bad row, or what it did."""
     mission = import_access(request, code)
-    upload = _upload_or_404(request, mission, token, CHECKED, REJECTED, IMPORTED)
-    if upload.state == CHECKED and release_interrupted_claim(upload):
-        messages.warning(request, INTERRUPTED)
+    upload = _upload_or_404(request, mission, token, *SHOWN)
+    if stalled(upload):
+        messages.warning(request, INTERRUPTED if upload.state == IMPORTING else CHECK_INTERRUPTED)
     totals = {name: sum(outcome[name] for outcome in upload.outcomes) for name in COUNTS}
     problems = [Problem(**problem) for problem in upload.problems]
     context = {"mission": mission, "upload": upload, "totals": totals, "problems": problems}
-    context["importing"] = upload.state == CHECKED and claimed_at(upload) is not None
+    context["running"] = upload.state in (RECEIVED, IMPORTING) and not stalled(upload)
+    context["stalled"] = stalled(upload)
     return render(request, "uploads/preview.html", context)
+
+
+@login_required
+def import_progress(request: HttpRequest, code: str, token: str) -> HttpResponse:
+    """The progress of the check or import under way, polled by the page; once it is over, reload the page."""
+    mission = import_access(request, code)
+    upload = _upload_or_404(request, mission, token, *SHOWN)
+    if upload.state not in (RECEIVED, IMPORTING) or stalled(upload):
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    return render(request, "uploads/progress.html", {"mission": mission, "upload": upload})
 
 
 @require_POST
 @login_required
 def import_confirm(request: HttpRequest, code: str, token: str) -> HttpResponse:
-    """Import the checked files for real, once: the files are gone afterwards, so a second confirm answers 404."""
+    """Queue the import of the checked files for real; a Confirm sent while it runs is sent back to its page.
+
+    Once imported, the files are gone and a Confirm answers 404. A stalled check is run again, not imported.
+    """
     mission = import_access(request, code)
-    upload, paths = _claimed(request, mission, token)
-    if paths is None:
+    upload = _upload_or_404(request, mission, token, CHECKED, RECEIVED, IMPORTING)
+    if upload.state != CHECKED and not stalled(upload):
         return _being_imported(mission, upload)
-    try:
-        review = review_upload(paths, request.user, mission.code, dry_run=False)
-    finally:
-        drop_files(upload)
-    _keep(upload, review, IMPORTED)
+    release_interrupted_claim(upload)
+    task = tasks.check_upload if upload.state == RECEIVED else tasks.import_upload
+    if upload.state == CHECKED:
+        upload.state = IMPORTING
+    upload.failed = False
+    save_upload(upload)
+    task.enqueue(upload.token, upload.owner, upload.mission)
     return redirect("import_preview", code=mission.code, token=upload.token)
 
 
 @require_POST
 @login_required
 def import_cancel(request: HttpRequest, code: str, token: str) -> HttpResponse:
-    """Forget a checked upload and its files; unless it is being imported at this moment."""
+    """Forget a checked (or stalled) upload and its files; unless it is being checked or imported at this moment."""
     mission = import_access(request, code)
-    upload, paths = _claimed(request, mission, token)
-    if paths is None:
+    upload = _upload_or_404(request, mission, token, CHECKED, RECEIVED, IMPORTING)
+    if upload.state != CHECKED and not stalled(upload):
+        return _being_imported(mission, upload)
+    release_interrupted_claim(upload)
+    if claim_files(upload) is None:
         return _being_imported(mission, upload)
     discard_upload(upload)
     messages.info(request, _("Import cancelled: nothing was written and the uploaded files are deleted."))
     return redirect("import_upload", code=mission.code)
 
 
-def _claimed(request: HttpRequest, mission: Mission, token: str) -> tuple[Upload, list[Path] | None]:
-    """Return the user's checked upload and its files, taken for this request; None while an import holds them.
-
-    The files of an import that was interrupted (it wrote nothing) are given back to the upload first.
-    """
-    upload = _upload_or_404(request, mission, token, CHECKED)
-    release_interrupted_claim(upload)
-    return upload, claim_files(upload)
-
-
 def _being_imported(mission: Mission, upload: Upload) -> HttpResponse:
-    """Send a second Confirm or a Cancel sent while the files are being imported back to the upload's page."""
+    """Send a second Confirm or a Cancel sent while the files are being checked or imported back to their page."""
     return redirect("import_preview", code=mission.code, token=upload.token)
 
 
@@ -130,13 +144,3 @@ def _upload_or_404(request: HttpRequest, mission: Mission, token: str, *states: 
     if upload is None or upload.state not in states:
         raise Http404
     return upload
-
-
-def _keep(upload: Upload, review: Review, state: str) -> None:
-    """Record what checking or importing found; files with a bad row are deleted at once, as they cannot be used."""
-    upload.outcomes, upload.problems = review.outcomes, review.problems[:SHOWN_PROBLEMS]
-    upload.problem_count = review.count
-    upload.state = REJECTED if review.problems else state
-    if review.problems:
-        drop_files(upload)
-    save_upload(upload)

@@ -5,6 +5,7 @@ imports, unless the user's role may not keep one of the kinds uploaded.
 """
 
 import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -35,8 +36,18 @@ def importable(user: AbstractBaseUser) -> list[FileSpec]:
     return [spec for spec in FILES if may_keep(user, spec.model)]
 
 
-def review_upload(paths: list[Path], user: AbstractBaseUser, mission: str, *, dry_run: bool) -> Review:
-    """Check the files (dry run) or import them; a kind the user's role does not keep is refused either way."""
+def review_upload(
+    paths: list[Path],
+    user: AbstractBaseUser,
+    mission: str,
+    *,
+    dry_run: bool,
+    on_batch: Callable[[Sheet], None] | None = None,
+) -> Review:
+    """Check the files (dry run) or import them; a kind the user's role does not keep is refused either way.
+
+    `on_batch` is told each time a batch of a file's rows has been read, for the page's progress.
+    """
     sheets, _unknown = find_sheets(paths)
     refused = [refusal(user, sheet) for sheet in sheets if not may_import(user, sheet)]
     try:
@@ -46,6 +57,7 @@ def review_upload(paths: list[Path], user: AbstractBaseUser, mission: str, *, dr
             actor=user,
             reason=f"uploaded in the browser by {user.get_username()}",
             dry_run=dry_run or bool(refused),
+            on_batch=on_batch,
         )
     except ImportFailed as failed:
         return Review([], in_reading_order([*refused, *failed.problems]), len(refused) + failed.count)
@@ -78,13 +90,25 @@ def may_import(user: AbstractBaseUser, sheet: Sheet) -> bool:
 def has_rows(sheet: Sheet) -> bool:
     """Return whether the file has a data row: something other than its header, an HXL row and blank rows."""
     try:
-        for position, (_line, values) in enumerate(itertools.islice(sheet.rows(), 1, None)):
-            texts = [str(value).strip() for value in values if value is not None and str(value).strip()]
-            if texts and not (position == 0 and all(text.startswith("#") for text in texts)):
-                return True
+        return next(data_rows(sheet), None) is not None
     except UnreadableFile:
         return True  # the importer reports what is wrong with it
-    return False
+
+
+def count_rows(sheet: Sheet) -> int:
+    """Return how many data rows the file has, as the importer counts them; an unreadable file counts none."""
+    try:
+        return sum(1 for _row in data_rows(sheet))
+    except UnreadableFile:
+        return 0
+
+
+def data_rows(sheet: Sheet) -> Iterator[object]:
+    """Yield the file's data rows: all but its header, an HXL row under it and blank rows."""
+    for position, (_line, values) in enumerate(itertools.islice(sheet.rows(), 1, None)):
+        texts = [str(value).strip() for value in values if value is not None and str(value).strip()]
+        if texts and not (position == 0 and all(text.startswith("#") for text in texts)):
+            yield values
 
 
 def refusal(user: AbstractBaseUser, sheet: Sheet) -> Problem:
