@@ -45,10 +45,8 @@ def import_upload(token: str, owner: int, mission: str) -> None:
     paths = claim_files(upload) if upload is not None and upload.state == IMPORTING else None
     if upload is None or paths is None:
         return  # cancelled, or another confirmation's task has the files
-    try:
-        run_upload(upload, paths, dry_run=False)
-    finally:
-        drop_files(upload)
+    run_upload(upload, paths, dry_run=False)
+    drop_files(upload)  # imported: they can no longer be used (a failed import gave them back)
 
 
 def run_upload(upload: Upload, paths: list, *, dry_run: bool) -> None:

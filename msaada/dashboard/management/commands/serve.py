@@ -1,6 +1,10 @@
-"""`msaada serve`: prepare the database and the static files, then run the app under gunicorn."""
+"""`msaada serve`: prepare the database and the static files, then run the app under gunicorn with its worker.
 
-import os
+The worker (django-tasks' `db_worker`) runs the browser's imports in the background; both stop together.
+"""
+
+import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -45,7 +49,8 @@ class Command(BaseCommand):
             str(timeout),
         ]
         args += ["--access-logfile", "-"]
-        os.execv(gunicorn, args)  # noqa: S606 - replaces this process with the server, no shell involved
+        worker = [sys.executable, "-m", "django", "db_worker"]
+        run_together([args, worker])
 
     def _demo_admin(self) -> str:
         """Create or reset the demo's admin with a new random password: there is no default one."""
@@ -56,3 +61,27 @@ class Command(BaseCommand):
         admin.save()
         Profile.objects.update_or_create(user=admin, defaults={"role": Role.ADMIN})
         return password
+
+
+def run_together(commands: list[list[str]]) -> None:
+    """Run the commands side by side until one ends or this process is told to stop; then stop the others."""
+    children = [subprocess.Popen(command) for command in commands]  # noqa: S603 - our own programs, no shell
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        while all(child.poll() is None for child in children):
+            try:
+                children[0].wait(timeout=1)
+            except subprocess.TimeoutExpired:
+                continue
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.terminate()
+        for child in children:
+            child.wait()
