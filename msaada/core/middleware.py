@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext as _
+from django.template.loader import render_to_string
 
 BUSY_RETRY_SECONDS = 30
 
@@ -26,7 +26,7 @@ class DatabaseBusyMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not database_busy(exception):
             return None
-        text = _("An import is running and holds the database: nothing was saved. Try again in a minute.")
-        response = HttpResponse(text, status=503, content_type="text/plain; charset=utf-8")
+        # A page of its own, as the request's page would have been; it names no record, so any user may read it.
+        response = HttpResponse(render_to_string("busy.html", request=request), status=503)
         response["Retry-After"] = str(BUSY_RETRY_SECONDS)
         return response

@@ -3,6 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
+from django.db import OperationalError
 from django.urls import reverse
 
 from msaada.exchange.formats import FILES_BY_NAME
@@ -149,3 +150,19 @@ def test_restoring_a_version_brings_back_its_values_as_a_new_version(world, user
         dt.date(2024, 2, 22),
     )
     assert [(v.history_type, v.history_user) for v in flow.history.all()] == [("~", other), ("~", finance), ("+", None)]
+
+
+def test_a_form_sent_while_an_import_holds_the_database_gets_a_page_saying_so_not_a_500(world, client_of, monkeypatch):
+    def locked(**kwargs) -> None:
+        # What SQLite answers a write that waited out the busy timeout while an import held the write lock.
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr("msaada.entry.views.records.record_save", locked)
+    data = {"unit": "First contingent", "category": "police", "change": "arrival", "count": "10", "date": "2024-06-25"}
+    data["contributor"] = world.ken.pk
+    response = client_of("force").post(reverse("record_new", args=["MSS", "deployments"]), data)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    page = response.content.decode()
+    assert "<h1>An import is running</h1>" in page
+    assert "nothing was saved. Try again in a minute." in page

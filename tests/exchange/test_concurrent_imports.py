@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.db import OperationalError, connection, transaction
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
 
 from msaada.core.middleware import DatabaseBusyMiddleware
@@ -122,7 +123,9 @@ def test_any_other_database_failure_is_not_mistaken_for_a_busy_database(db, tmp_
 
 def test_a_web_write_that_finds_the_database_locked_answers_503_with_a_reason(rf) -> None:
     middleware = DatabaseBusyMiddleware(lambda request: HttpResponse())
-    response = middleware.process_exception(rf.post("/"), OperationalError("database is locked"))
+    request = rf.post("/")
+    request.user = AnonymousUser()  # the page is rendered as any other, for the user the stack has set
+    response = middleware.process_exception(request, OperationalError("database is locked"))
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert "An import is running" in response.content.decode()
