@@ -9,6 +9,7 @@ how long a write of the web (one source saved through the write gate) waits whil
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
@@ -24,8 +25,6 @@ WRITE_EVERY_SECONDS = 0.5
 
 def writer(stop: Path) -> dict[str, object]:
     """Save one source every half second until `stop` exists; report each write's wait and the failures."""
-    import os
-
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "msaada.settings")
@@ -63,13 +62,14 @@ def main(rows: int) -> None:
     var = migrated_template(work / "var")
     run_child(var, "import", str(base))
     stop = work / "stop"
-    env_var = {"MSAADA_VAR_DIR": str(var), "DJANGO_SETTINGS_MODULE": "msaada.settings"}
-    import os
-
-    env = {**os.environ, **env_var}
+    env = {**os.environ, "MSAADA_VAR_DIR": str(var), "DJANGO_SETTINGS_MODULE": "msaada.settings"}
     env.pop("DATABASE_URL", None)
     writing = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "bench.lock", "writer", str(stop)], cwd=PROJECT, env=env, stdout=subprocess.PIPE, text=True
+        [sys.executable, "-m", "bench.lock", "writer", str(stop)],
+        cwd=PROJECT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         imported = run_child(var, "import", str(big))

@@ -5,8 +5,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from django.db import OperationalError, connection, transaction
 from django.contrib.auth.models import AnonymousUser
+from django.db import OperationalError, connection, transaction
 from django.http import HttpResponse
 
 from msaada.core.middleware import DatabaseBusyMiddleware
