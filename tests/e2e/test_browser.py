@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from msaada.finance.models import Organization
@@ -159,3 +160,30 @@ def test_the_login_page_and_a_form_pass_axe(page: Page, demo: Mission) -> None:
     assert serious_violations(page) == []
     page.goto("/m/MSS/records/flows/")
     assert serious_violations(page) == []
+
+
+def test_a_background_import_shows_its_progress_then_its_outcome(page: Page, demo: Mission, tmp_path, settings) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    user, password = make_user("force", demo)
+    log_in(page, user.username, password)
+    good = tmp_path / "deployments.csv"
+    good.write_text(
+        "contributor,unit,category,change,count,date\n"
+        "KEN,Kenya: third contingent,police,arrival,100,2025-09-01\n"
+        "KEN,Kenya: fourth contingent,police,arrival,50,2025-09-02\n",
+        encoding="utf-8",
+    )
+    count = Deployment.objects.count()
+    page.goto("/m/MSS/records/import/")
+    page.locator("input[type=file]").set_input_files(str(good))
+    page.get_by_role("button", name=re.compile("Check|Upload|Preview")).click()
+    expect(page.locator(".import-progress")).to_contain_text("Waiting for the import worker to start.")
+    assert serious_violations(page) == []
+    call_command("db_worker", batch=True, startup_delay=False, interval=0)
+    # The page polls its progress (htmx, no inline script) and reloads once the check is over.
+    expect(page.get_by_role("heading", name="Check the import")).to_be_visible(timeout=10_000)
+    page.get_by_role("button", name="Confirm import").click()
+    expect(page.get_by_role("heading", name="Importing")).to_be_visible()
+    call_command("db_worker", batch=True, startup_delay=False, interval=0)
+    expect(page.locator("main")).to_contain_text("2 created, 0 updated, 0 unchanged", timeout=10_000)
+    assert Deployment.objects.count() == count + 2
