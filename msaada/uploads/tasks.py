@@ -4,6 +4,8 @@ A large upload takes minutes, longer than a request may run; the page polls the 
 The database backend queues the tasks and `msaada serve` runs its worker; tests run them at once.
 """
 
+from pathlib import Path
+
 from django.contrib.auth import get_user_model
 from django_tasks import task
 
@@ -49,7 +51,7 @@ def import_upload(token: str, owner: int, mission: str) -> None:
     drop_files(upload)  # imported: they can no longer be used (a failed import gave them back)
 
 
-def run_upload(upload: Upload, paths: list, *, dry_run: bool) -> None:
+def run_upload(upload: Upload, paths: list[Path], *, dry_run: bool) -> None:
     """Check or import the files, keeping the rows read in the ticket as the import goes."""
     user = get_user_model().objects.get(pk=upload.owner)
     progress = Progress(upload, paths)
@@ -67,7 +69,7 @@ def run_upload(upload: Upload, paths: list, *, dry_run: bool) -> None:
 class Progress:
     """Rows read of the upload's files, counted as the importer reads them in batches, and written to the ticket."""
 
-    def __init__(self, upload: Upload, paths: list) -> None:
+    def __init__(self, upload: Upload, paths: list[Path]) -> None:
         self.upload = upload
         sheets, _unknown = find_sheets(paths)
         self.totals = {sheet.label: count_rows(sheet) for sheet in sheets}
