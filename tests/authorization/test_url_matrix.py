@@ -60,7 +60,7 @@ SEE_RECORD = {"record_detail", "record_history"}
 SEE_KIND = {"record_list", "record_export_csv", "record_export_xlsx"}
 KEEP_RECORD = {"record_edit", "record_archive", "record_restore"}
 IMPORTS = {"import_upload", "import_template"}
-UPLOADS = {"import_preview"}
+UPLOADS = {"import_preview", "import_progress"}
 
 
 @dataclass(frozen=True)

@@ -90,8 +90,8 @@ def import_progress(request: HttpRequest, code: str, token: str) -> HttpResponse
     mission = import_access(request, code)
     upload = _upload_or_404(request, mission, token, *SHOWN)
     if upload.state not in (RECEIVED, IMPORTING) or stalled(upload):
-        response = HttpResponse(status=204)
-        response["HX-Refresh"] = "true"
+        response = HttpResponse()
+        response["HX-Refresh"] = "true"  # htmx reloads the page, which shows the outcome
         return response
     return render(request, "uploads/progress.html", {"mission": mission, "upload": upload})
 
