@@ -29,7 +29,7 @@ TICKET = "upload.json"
 WAITING = "files"
 CLAIMED = "claimed"
 
-RECEIVED = "received"  # stored, being checked in the background: it may only be cancelled
+RECEIVED = "received"  # stored, being checked in the background: nothing may be imported yet
 CHECKED = "checked"  # the dry run found no problem: the owner may confirm or cancel
 IMPORTING = "importing"  # confirmed, being imported in the background
 REJECTED = "rejected"  # problems were found: nothing was written and the files are gone
