@@ -94,7 +94,7 @@ def drawing(name: str, mission: Mission, brief: Brief) -> Drawing:
             "Personnel deployed at the end of each month, by contributor, against the authorized strength "
             "and the personnel pledged"
         )
-        figures = series.strength_series(mission, brief.as_of)
+        figures = series.grouped(series.strength_series(mission, brief.as_of))
         return Drawing(name, caption, figures, charts.strength_chart(figures, caption))
     if name == "funding":
         caption = _("Money pledged, committed, paid and spent up to the end of each month, in %(currency)s") % {
