@@ -53,8 +53,10 @@ def test_as_of_23_september_2025(client, demo):
 def test_the_risk_register_shows_each_risk_with_its_evidence(client, demo):
     html = dashboard(client, demo, "2025-09-23")
     register = html[html.index('<ol class="risks">') : html.index("</ol>", html.index('<ol class="risks">'))]
-    assert register.count('<li class="risk risk-high">') == 7  # runway, mandate, four service lines, strength
-    assert register.count('<li class="risk risk-medium">') == 3  # BHS, BLZ, JAM pledges
+    # runway, mandate, four service lines, strength, armoured vehicles
+    assert register.count('<li class="risk risk-high">') == 8
+    # BHS, BLZ, JAM pledges; capacity on four lines; helicopters; five downtown sites threatened
+    assert register.count('<li class="risk risk-medium">') == 13
     assert register.count('<li class="risk risk-low">') == 1  # KEN: 732 of 1,000
     assert '<span class="badge sev-high">high</span>' in register
     assert "<dt>runway_days</dt><dd>7</dd>" in register
