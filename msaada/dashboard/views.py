@@ -24,6 +24,7 @@ from msaada.accounts.scopes import mission_or_404
 from msaada.dashboard import charts, series
 from msaada.finance.money import MissingRateError
 from msaada.missions.models import Mission
+from msaada.readiness import ground
 from msaada.readiness.brief import build_brief
 from msaada.readiness.figures import Brief, Risk
 from msaada.readiness.risks import SEVERITY_ORDER
@@ -144,6 +145,7 @@ def dashboard_figures(mission: Mission, as_of: date) -> dict[str, Any]:
             for code in ("STRENGTH_GAP", "MANDATE_EXPIRY", "FUNDING_RUNWAY", "SERVICE_GAP")
         },
         "lines_at_risk": sum(1 for risk in brief.risks if risk.code == "SERVICE_GAP"),
+        "incidents": ground.incident_rows(mission, as_of),
     }
 
 

@@ -8,13 +8,33 @@ bounding box in SQL, and only those few are measured exactly (geo.nearby) by the
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import BigIntegerField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet, Sum, Value
+from django.db.models import (
+    BigIntegerField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 
 from msaada.logistics.models import Asset
 from msaada.missions.models import Incident, Mission
 from msaada.readiness import geo, selectors
 from msaada.readiness.days import shift
-from msaada.readiness.rows import INCIDENT_WINDOW_DAYS, AssetRow, EventTypeCount, GroundRecords, LineCapacity, Point
+from msaada.readiness.rows import (
+    INCIDENT_WINDOW_DAYS,
+    AssetRow,
+    EventTypeCount,
+    GroundRecords,
+    IncidentRow,
+    LineCapacity,
+    Point,
+)
+from msaada.sources.models import Citation
 
 COORDINATE_PLACES = Incident._meta.get_field("latitude").places
 
@@ -122,3 +142,32 @@ def incidents_near(mission: Mission, as_of: date, sites: tuple[Point, ...]) -> t
     """Return the points of the window's incidents in a site's bounding box."""
     rows = near_sites(mission, as_of, sites).values("location", "latitude", "longitude")
     return tuple(_point(row["location"], row["latitude"], row["longitude"]) for row in rows)
+
+
+def incident_rows(mission: Mission, as_of: date) -> tuple[IncidentRow, ...]:
+    """Return the window's incidents for the map, latest first, each with the key of its first cited source.
+
+    One query; the rows are the 30 days' incidents, which the brief counts anyway.
+    """
+    cited = Citation.objects.filter(
+        content_type__app_label="missions", content_type__model="incident", object_id=OuterRef("pk")
+    ).order_by("source__key")
+    rows = (
+        window_incidents(mission, as_of)
+        .annotate(source_key=Subquery(cited.values("source__key")[:1]))
+        .order_by("-event_date", "pk")
+        .values("event_date", "event_type", "actor1", "location", "latitude", "longitude", "fatalities", "source_key")
+    )
+    return tuple(
+        IncidentRow(
+            row["event_date"],
+            row["event_type"],
+            row["actor1"],
+            row["location"],
+            Decimal(str(row["latitude"])),
+            Decimal(str(row["longitude"])),
+            row["fatalities"],
+            row["source_key"] or "",
+        )
+        for row in rows
+    )

@@ -129,6 +129,20 @@ class Point:
 
 
 @dataclass(frozen=True)
+class IncidentRow:
+    """An incident of the window as the map shows it, with the key of a source it cites (empty if none)."""
+
+    event_date: date
+    event_type: str
+    actor: str
+    location: str
+    latitude: Decimal
+    longitude: Decimal
+    fatalities: int
+    source: str
+
+
+@dataclass(frozen=True)
 class GroundRecords:
     """What the ground-and-gear selectors read: equipment, capacities, the window's incidents, sites and points.
 

@@ -159,3 +159,18 @@ def test_the_charts_are_in_the_page_with_captions(client, demo):
         assert f'href="/m/MSS/charts/{name}.svg?as_of=2025-09-23" download' in html
     with translation.override("en"):
         assert html.count("<h1>") == 1
+
+
+def test_the_equipment_and_the_incidents_of_the_window_are_tables(client, demo):
+    html = dashboard(client, demo, "2025-09-23")
+    equipment = html[html.index('<table id="equipment-table">') :]
+    equipment = equipment[: equipment.index("</table>")]
+    # Armoured vehicles 10 of 24: 41.7 %; helicopters 2 of 3: 66.7 %; one owner each.
+    assert equipment.count('<tr class="equipment-kind">') == 2
+    assert "41.7%" in equipment and "66.7%" in equipment
+    assert "Government of El Salvador" in equipment
+    incidents = html[html.index('<table id="incident-table">') :]
+    incidents = incidents[: incidents.index("</table>")]
+    assert incidents.count("data-fatalities=") == 5  # 2025-08-25 .. 2025-09-23
+    assert 'data-fatalities="6"' in incidents  # Solino, 2025-09-10
+    assert "Incidents from 25 Aug 2025 to 23 Sep 2025: 5, with 14 fatalities." in html
