@@ -8,6 +8,7 @@ from django.utils import translation
 
 from msaada.dashboard.series import coverage_runs, funding_series, strength_series
 from msaada.dashboard.templatetags.dashboard import count, day, money
+from msaada.readiness import weekly
 from msaada.readiness.brief import build_brief
 from tests import factories as s
 from tests.dashboard.reading import table
@@ -174,3 +175,28 @@ def test_the_equipment_and_the_incidents_of_the_window_are_tables(client, demo):
     assert incidents.count("data-fatalities=") == 5  # 2025-08-25 .. 2025-09-23
     assert 'data-fatalities="6"' in incidents  # Solino, 2025-09-10
     assert "Incidents from 25 Aug 2025 to 23 Sep 2025: 5, with 14 fatalities." in html
+
+
+def test_incidents_week_by_week_over_the_12_weeks_ending_on_the_date(demo):
+    weeks = weekly.incident_weeks(demo, date(2025, 9, 23))
+    # Weeks end on 2025-09-23 and every 7 days before it; the first runs from 2025-07-02 to 2025-07-08.
+    assert (weeks[0].start, weeks[0].end, weeks[-1].start, weeks[-1].end) == (
+        date(2025, 7, 2),
+        date(2025, 7, 8),
+        date(2025, 9, 17),
+        date(2025, 9, 23),
+    )
+    # Delmas 07-05 (4 killed), Bel Air 07-20 (3), Solino 08-10 (2), Bel Air 08-29 (5), Champ de Mars 09-06 (1),
+    # Solino 09-10 (6) and Rue Pavee 09-14 (2) in the same week, the airport road 09-18 (0).
+    assert [(week.count, week.fatalities) for week in weeks] == [
+        (1, 4), (0, 0), (1, 3), (0, 0), (0, 0), (1, 2), (0, 0), (0, 0), (1, 5), (1, 1), (2, 8), (1, 0),
+    ]  # fmt: skip
+
+
+def test_the_incidents_chart_has_its_numbers_as_a_table(client, demo):
+    html = dashboard(client, demo, "2025-09-23")
+    assert 'aria-labelledby="incidents-caption"' in html
+    numbers = html[html.index('<table id="incidents-numbers">') :]
+    numbers = numbers[: numbers.index("</table>")]
+    assert numbers.count("<tr>") == 13  # the header and 12 weeks
+    assert '<th scope="row" class="nowrap">16 Sep 2025</th><td class="num">2</td><td class="num">8</td>' in numbers
