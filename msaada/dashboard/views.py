@@ -149,9 +149,10 @@ def dashboard_figures(mission: Mission, as_of: date) -> dict[str, Any]:
         "map_tiles": settings.MSAADA_TILE_URL if any(place.latitude for place in places) else "",
         "severity": {
             code: worst_severity(brief.risks, code)
-            for code in ("STRENGTH_GAP", "MANDATE_EXPIRY", "FUNDING_RUNWAY", "SERVICE_GAP")
+            for code in ("STRENGTH_GAP", "MANDATE_EXPIRY", "FUNDING_RUNWAY", "SERVICE_GAP", "EQUIPMENT_SHORT")
         },
         "lines_at_risk": sum(1 for risk in brief.risks if risk.code == "SERVICE_GAP"),
+        "kinds_short": sum(1 for risk in brief.risks if risk.code == "EQUIPMENT_SHORT"),
         "incidents": ground.incident_rows(mission, as_of),
     }
 

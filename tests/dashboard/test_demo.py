@@ -200,3 +200,12 @@ def test_the_incidents_chart_has_its_numbers_as_a_table(client, demo):
     numbers = numbers[: numbers.index("</table>")]
     assert numbers.count("<tr>") == 13  # the header and 12 weeks
     assert '<th scope="row" class="nowrap">16 Sep 2025</th><td class="num">2</td><td class="num">8</td>' in numbers
+
+
+def test_the_equipment_tile_counts_the_kinds_short(client, demo):
+    html = dashboard(client, demo, "2025-09-23")
+    tile = html[html.index('<li class="tile tile-equipment tile-high">') :]
+    tile = tile[: tile.index("</li>")]
+    # Armoured vehicles 10 of 24 (high) and helicopters 2 of 3 (medium): two kinds short, the worst high.
+    assert "2 kinds short" in tile
+    assert "Armoured vehicle: 10 of 24; Helicopter: 2 of 3." in tile
