@@ -209,3 +209,13 @@ def test_the_equipment_tile_counts_the_kinds_short(client, demo):
     # Armoured vehicles 10 of 24 (high) and helicopters 2 of 3 (medium): two kinds short, the worst high.
     assert "2 kinds short" in tile
     assert "Armoured vehicle: 10 of 24; Helicopter: 2 of 3." in tile
+
+
+def test_the_capacity_of_each_line_is_shown_against_the_force(client, demo):
+    html = dashboard(client, demo, "2025-09-23")
+    capacity = html[html.index('<table id="capacity-table">') :]
+    capacity = capacity[: capacity.index("</table>")]
+    # Internet for about 1,400 users (CNN), against 991 deployed and 2,500 planned.
+    row = '<th scope="row">Internet and IT</th><td class="num">1,400</td>'
+    row += '<td class="num">991</td><td class="num">2,500</td>'
+    assert row in capacity
