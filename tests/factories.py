@@ -143,7 +143,7 @@ def spend(of: Mission, amount: str, on: str, currency: str = "USD") -> Expenditu
     return record
 
 
-def contract(of: Mission, line: str, start: str, end: str) -> Contract:
+def contract(of: Mission, line: str, start: str, end: str, capacity: int = 100) -> Contract:
     service_line = ServiceLine.objects.get_or_create(mission=of, name=line)[0]
     return Contract.objects.create(
         mission=of,
@@ -154,7 +154,7 @@ def contract(of: Mission, line: str, start: str, end: str) -> Contract:
         end=day(end),
         value=Decimal(1000),
         currency="USD",
-        capacity=100,
+        capacity=capacity,
     )
 
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from msaada.dashboard.series import FundingSeries, LineCoverage, StrengthSeries
 from msaada.dashboard.templatetags.dashboard import compact_money, count, day, month
 from msaada.readiness.days import shift
+from msaada.readiness.weekly import IncidentWeek
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -276,3 +277,26 @@ def _formatter(write: Callable[[float], str]):
     from matplotlib.ticker import FuncFormatter
 
     return FuncFormatter(lambda value, _position: write(value))
+
+
+@remembered
+def incidents_chart(weeks: tuple[IncidentWeek, ...], title: str) -> str | None:
+    """Draw the incidents of each of the 12 weeks as bars and their fatalities as a line, on one count axis."""
+    if not any(week.count or week.fatalities for week in weeks):
+        return None
+
+    def draw(figure: "Figure") -> None:
+        from matplotlib.dates import date2num
+
+        axes = figure.add_subplot()
+        middles = [date2num(shift(week.end, -3)) for week in weeks]
+        axes.bar(middles, [week.count for week in weeks], width=5.6, color=ACCENT, label=_("Incidents"))
+        axes.plot(
+            middles, [week.fatalities for week in weeks], color=HIGH, linewidth=1.6, marker="o", label=_("Fatalities")
+        )
+        axes.set_ylim(bottom=0)
+        _time_axis(axes, weeks[0].start, shift(weeks[-1].end, 1))
+        axes.yaxis.set_major_formatter(_formatter(lambda value: count(round(value))))
+        figure.legend(loc="lower center", ncols=2)
+
+    return render(draw, title, Frame(3.0, legend_rows=1))

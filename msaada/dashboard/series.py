@@ -10,7 +10,7 @@ own date. Nothing dated after the as-of date is read.
 
 from calendar import monthrange
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -28,6 +28,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import Combinable
 from django.db.models.functions import TruncMonth
+from django.utils.translation import gettext as _
 
 from msaada.forces import selectors as force_selectors
 from msaada.missions import selectors as mandate_selectors
@@ -159,6 +160,19 @@ def strength_series(mission: Mission, as_of: date) -> StrengthSeries:
         for i, day in enumerate(days)
     )
     return StrengthSeries(contributors, points)
+
+
+SHOWN_CONTRIBUTORS = 7  # and "others": eight colours, one legend row or two, however many contribute
+
+
+def grouped(series: StrengthSeries, shown: int = SHOWN_CONTRIBUTORS) -> StrengthSeries:
+    """Keep the largest contributors and add up the rest as "others", so that a chart and its table stay readable."""
+    if len(series.contributors) <= shown + 1:
+        return series
+    points = tuple(
+        replace(point, deployed=(*point.deployed[:shown], sum(point.deployed[shown:]))) for point in series.points
+    )
+    return StrengthSeries((*series.contributors[:shown], _("Others")), points)
 
 
 def _deployed_by_month(mission: Mission, as_of: date) -> dict[tuple[date, str], int]:

@@ -24,14 +24,16 @@ from msaada.accounts.scopes import mission_or_404
 from msaada.dashboard import charts, series
 from msaada.finance.money import MissingRateError
 from msaada.missions.models import Mission
+from msaada.readiness import ground, weekly
 from msaada.readiness.brief import build_brief
 from msaada.readiness.figures import Brief, Risk
+from msaada.readiness.formats import day_text
 from msaada.readiness.risks import SEVERITY_ORDER
 from msaada.readiness.rows import SiteRow
 
 # Dates outside these years are typing slips; the 90-day burn window must stay in the calendar.
 EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
-CHART_NAMES = ("strength", "funding", "coverage")
+CHART_NAMES = ("strength", "funding", "coverage", "incidents")
 
 
 class AsOfForm(forms.Form):
@@ -94,8 +96,14 @@ def drawing(name: str, mission: Mission, brief: Brief) -> Drawing:
             "Personnel deployed at the end of each month, by contributor, against the authorized strength "
             "and the personnel pledged"
         )
-        figures = series.strength_series(mission, brief.as_of)
+        figures = series.grouped(series.strength_series(mission, brief.as_of))
         return Drawing(name, caption, figures, charts.strength_chart(figures, caption))
+    if name == "incidents":
+        caption = _("Incidents and fatalities week by week, over the 12 weeks ending on %(day)s") % {
+            "day": day_text(brief.as_of)
+        }
+        weeks = weekly.incident_weeks(mission, brief.as_of)
+        return Drawing(name, caption, weeks, charts.incidents_chart(weeks, caption))
     if name == "funding":
         caption = _("Money pledged, committed, paid and spent up to the end of each month, in %(currency)s") % {
             "currency": brief.currency
@@ -141,9 +149,11 @@ def dashboard_figures(mission: Mission, as_of: date) -> dict[str, Any]:
         "map_tiles": settings.MSAADA_TILE_URL if any(place.latitude for place in places) else "",
         "severity": {
             code: worst_severity(brief.risks, code)
-            for code in ("STRENGTH_GAP", "MANDATE_EXPIRY", "FUNDING_RUNWAY", "SERVICE_GAP")
+            for code in ("STRENGTH_GAP", "MANDATE_EXPIRY", "FUNDING_RUNWAY", "SERVICE_GAP", "EQUIPMENT_SHORT")
         },
         "lines_at_risk": sum(1 for risk in brief.risks if risk.code == "SERVICE_GAP"),
+        "kinds_short": sum(1 for risk in brief.risks if risk.code == "EQUIPMENT_SHORT"),
+        "incidents": ground.incident_rows(mission, as_of),
     }
 
 

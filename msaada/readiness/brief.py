@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 from msaada.missions.models import Mission
-from msaada.readiness import provenance, selectors
+from msaada.readiness import ground, provenance, selectors
 from msaada.readiness.figures import Brief, brief_figures
 from msaada.readiness.presenters.data import brief_data
 from msaada.readiness.risks import assess
@@ -29,6 +29,7 @@ def read_records(mission: Mission, as_of: date) -> MissionRecords:
         lines=selectors.coverage_as_of(mission, as_of),
         sites=selectors.sites_as_of(mission, as_of),
         sources=provenance.sources_as_of(mission, as_of, None if mandate is None else mandate.pk),
+        ground=ground.ground_records(mission, as_of),
     )
 
 

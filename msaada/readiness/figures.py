@@ -6,20 +6,26 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from msaada.readiness import geo
 from msaada.readiness.days import shift
 from msaada.readiness.money import ZERO, check_rates, to_base, total
 from msaada.readiness.risk_messages import risk_message
 from msaada.readiness.rows import (
     BURN_WINDOW_DAYS,
     COMMITMENT,
+    INCIDENT_WINDOW_DAYS,
     PAID,
     PLEDGE,
     SPENT_IN_WINDOW,
+    AssetRow,
     ContributorCount,
+    EventTypeCount,
+    GroundRecords,
     LineRow,
     MandateRow,
     MissionRecords,
     MoneyGroup,
+    Point,
     SiteRow,
     SourceRow,
 )
@@ -104,6 +110,53 @@ class Risk:
 
 
 @dataclass(frozen=True)
+class Equipment:
+    """One kind of equipment: the latest counts of its owners summed, and the share that works."""
+
+    kind: str
+    total: int
+    operational: int
+    operational_pct: Decimal | None
+    by_owner: tuple[AssetRow, ...]
+
+
+@dataclass(frozen=True)
+class Capacity:
+    """How many people a service line's running contracts provide for; None when it is not capacity-bound."""
+
+    service_line: str
+    capacity: int | None
+
+
+@dataclass(frozen=True)
+class Incidents:
+    """The incidents of the 30 days ending on the date, in all and by event type."""
+
+    window_start: date
+    count: int
+    fatalities: int
+    by_event_type: tuple[EventTypeCount, ...]
+
+
+@dataclass(frozen=True)
+class SiteIncidents:
+    """The window's incidents within 2 km of a site."""
+
+    site: str
+    nearby: int
+
+
+@dataclass(frozen=True)
+class Ground:
+    """The ground and the gear: equipment by kind, capacity by service line, incidents, incidents near sites."""
+
+    equipment: tuple[Equipment, ...] = ()
+    capacity: tuple[Capacity, ...] = ()
+    incidents: Incidents | None = None
+    sites: tuple[SiteIncidents, ...] = ()
+
+
+@dataclass(frozen=True)
 class Brief:
     """One truthful, sourced picture of a mission as of a date."""
 
@@ -118,6 +171,7 @@ class Brief:
     sites: tuple[SiteRow, ...]
     sources: tuple[SourceRow, ...]
     risks: tuple[Risk, ...] = ()
+    ground: Ground = Ground()
 
 
 def mandate_figure(row: MandateRow | None, as_of: date) -> MandateFigure | None:
@@ -222,4 +276,38 @@ def brief_figures(records: MissionRecords) -> Brief:
         life_support=coverage_figures(records.lines, mandate, records.as_of),
         sites=records.sites,
         sources=records.sources,
+        ground=ground_figure(records.ground, records.lines, records.as_of),
+    )
+
+
+def equipment_figures(assets: tuple[AssetRow, ...]) -> tuple[Equipment, ...]:
+    """Sum the owners' latest counts per kind, by kind, with the share operational (None when none is held)."""
+    kinds = sorted({row.kind for row in assets})
+    figures = []
+    for kind in kinds:
+        owners = tuple(row for row in assets if row.kind == kind)
+        total, operational = sum(row.total for row in owners), sum(row.operational for row in owners)
+        figures.append(Equipment(kind, total, operational, deployed_pct(operational, total), owners))
+    return tuple(figures)
+
+
+def nearby_count(site: Point, points: tuple[Point, ...]) -> int:
+    """Count the points within 2 km of the site, measured exactly on the sphere."""
+    return sum(geo.nearby(site.latitude, site.longitude, point.latitude, point.longitude) for point in points)
+
+
+def ground_figure(records: GroundRecords, lines: tuple[LineRow, ...], as_of: date) -> Ground:
+    """Compute equipment, capacity per line of the brief, the window's incidents and those near each site."""
+    capacities = {row.name: row.capacity for row in records.capacities}
+    types = records.event_types
+    return Ground(
+        equipment=equipment_figures(records.assets),
+        capacity=tuple(Capacity(line.name, capacities.get(line.name) or None) for line in lines),
+        incidents=Incidents(
+            window_start=shift(as_of, -(INCIDENT_WINDOW_DAYS - 1)),
+            count=sum(row.count for row in types),
+            fatalities=sum(row.fatalities for row in types),
+            by_event_type=types,
+        ),
+        sites=tuple(SiteIncidents(site.name, nearby_count(site, records.near)) for site in records.sites),
     )

@@ -10,9 +10,9 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from msaada.finance.models import Expenditure, Flow, FxRate
 from msaada.finance.money import needs_rate
 from msaada.forces.models import Deployment, Pledge
-from msaada.logistics.models import Contract
-from msaada.missions.models import Mandate, Mission, Site, SiteStatus
-from msaada.readiness import selectors
+from msaada.logistics.models import Asset, Contract
+from msaada.missions.models import Incident, Mandate, Mission, Site, SiteStatus
+from msaada.readiness import ground, selectors
 from msaada.readiness.rows import SourceRow
 from msaada.sources.models import Citation, Source
 
@@ -63,6 +63,8 @@ def _records_used(mission: Mission, as_of: date, mandate_pk: int | None) -> Q:
         _cited(Contract, _contracts_used(mission, as_of)),
         _cited(Site, selectors.sites(mission).values("pk")),
         _cited(SiteStatus, shown_statuses),
+        _cited(Asset, ground.latest_assets(mission, as_of).values("pk")),
+        _cited(Incident, ground.window_incidents(mission, as_of).values("pk")),
     ]
     if mandate_pk is not None:
         used.append(_cited(Mandate, [mandate_pk]))

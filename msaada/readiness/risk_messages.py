@@ -103,6 +103,41 @@ def site_lost(params: Params) -> str:
     }
 
 
+def equipment_short(params: Params) -> str:
+    return _("%(kind)s: %(operational)s of %(total)s operational (%(pct)s %%)") % {
+        "kind": params["kind"],
+        "operational": count_text(params["operational"]),
+        "total": count_text(params["total"]),
+        "pct": tenths_text(params["pct"]),
+    }
+
+
+def capacity_short(params: Params) -> str:
+    figures = {
+        "line": params["line"],
+        "capacity": count_text(params["capacity"]),
+        "deployed": count_text(params["deployed"]),
+        "authorized": count_text(params["authorized"] or 0),
+    }
+    if params["short_of_deployed"]:
+        return _("%(line)s: capacity for %(capacity)s, %(deployed)s deployed") % figures
+    return _("%(line)s: capacity for %(capacity)s, short of the %(authorized)s authorized") % figures
+
+
+def site_threatened(params: Params) -> str:
+    return ngettext(
+        "%(site)s (%(status)s): %(count)d incident within 2 km from %(start)s to %(as_of)s",
+        "%(site)s (%(status)s): %(count)d incidents within 2 km from %(start)s to %(as_of)s",
+        params["count"],
+    ) % {
+        "site": params["site"],
+        "status": SiteStatusValue(params["status"]).label,
+        "count": params["count"],
+        "start": day_text(params["start"]),
+        "as_of": day_text(params["as_of"]),
+    }
+
+
 WRITERS: dict[str, Callable[[Params], str]] = {
     "MANDATE_EXPIRY": mandate_expiry,
     "STRENGTH_GAP": strength_gap,
@@ -111,6 +146,9 @@ WRITERS: dict[str, Callable[[Params], str]] = {
     "UNPAID_PLEDGES": unpaid_pledges,
     "SERVICE_GAP": service_gap,
     "SITE_LOST": site_lost,
+    "EQUIPMENT_SHORT": equipment_short,
+    "CAPACITY_SHORT": capacity_short,
+    "SITE_THREATENED": site_threatened,
 }
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from msaada.readiness.figures import Brief, Risk
 from msaada.readiness.formats import iso, money_value
+from msaada.readiness.rows import HELD_STATUSES
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
 SEVERITY_ORDER = {HIGH: 0, MEDIUM: 1, LOW: 2}
@@ -14,7 +15,18 @@ SEVERITY_ORDER = {HIGH: 0, MEDIUM: 1, LOW: 2}
 
 def assess(brief: Brief) -> tuple[Risk, ...]:
     """Return every risk the brief shows, by severity (high first), then code, then subject."""
-    rules = (mandate_expiry, strength_gap, pledge_shortfall, funding_runway, unpaid_pledges, service_gap, site_lost)
+    rules = (
+        mandate_expiry,
+        strength_gap,
+        pledge_shortfall,
+        funding_runway,
+        unpaid_pledges,
+        service_gap,
+        site_lost,
+        equipment_short,
+        capacity_short,
+        site_threatened,
+    )
     risks = [risk for rule in rules for risk in rule(brief)]
     return tuple(sorted(risks, key=lambda risk: (SEVERITY_ORDER[risk.severity], risk.code, risk.subject or "")))
 
@@ -170,5 +182,86 @@ def site_lost(brief: Brief) -> Iterator[Risk]:
                 "since": site.since,
                 "held_status": site.held_status,
                 "held_since": site.held_since,
+            },
+        )
+
+
+def equipment_short(brief: Brief) -> Iterator[Risk]:
+    """Flag each kind of equipment of which under 75 % (medium) or under 50 % (high) works."""
+    for kind in brief.ground.equipment:
+        pct = kind.operational_pct
+        if pct is None or pct >= 75:
+            continue
+        yield Risk(
+            "EQUIPMENT_SHORT",
+            HIGH if pct < 50 else MEDIUM,
+            subject=kind.kind,
+            evidence={
+                "kind": kind.kind,
+                "total": kind.total,
+                "operational": kind.operational,
+                "operational_pct": float(pct),
+            },
+            params={"kind": kind.kind, "total": kind.total, "operational": kind.operational, "pct": pct},
+        )
+
+
+def capacity_short(brief: Brief) -> Iterator[Risk]:
+    """Flag each capacity-bound service line short of the force deployed (high) or of the authorized (medium)."""
+    deployed, authorized = brief.strength.deployed, brief.strength.authorized
+    for line in brief.ground.capacity:
+        if line.capacity is None:
+            continue
+        if line.capacity < deployed:
+            severity = HIGH
+        elif authorized is not None and line.capacity < authorized:
+            severity = MEDIUM
+        else:
+            continue
+        yield Risk(
+            "CAPACITY_SHORT",
+            severity,
+            subject=line.service_line,
+            evidence={
+                "service_line": line.service_line,
+                "capacity": line.capacity,
+                "deployed": deployed,
+                "authorized": authorized,
+            },
+            params={
+                "line": line.service_line,
+                "capacity": line.capacity,
+                "deployed": deployed,
+                "authorized": authorized,
+                "short_of_deployed": severity == HIGH,
+            },
+        )
+
+
+def site_threatened(brief: Brief) -> Iterator[Risk]:
+    """Flag each secured or reopened site with 3 or more incidents within 2 km in the 30-day window (medium)."""
+    incidents = brief.ground.incidents
+    nearby = {row.site: row.nearby for row in brief.ground.sites}
+    for site in brief.sites:
+        count = nearby.get(site.name, 0)
+        if incidents is None or site.status not in HELD_STATUSES or count < 3:
+            continue
+        yield Risk(
+            "SITE_THREATENED",
+            MEDIUM,
+            subject=site.name,
+            evidence={
+                "site": site.name,
+                "status": site.status,
+                "incidents_nearby": count,
+                "window_start": iso(incidents.window_start),
+                "as_of": iso(brief.as_of),
+            },
+            params={
+                "site": site.name,
+                "status": site.status,
+                "count": count,
+                "start": incidents.window_start,
+                "as_of": brief.as_of,
             },
         )

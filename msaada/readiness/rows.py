@@ -10,6 +10,8 @@ PLEDGE, COMMITMENT, PAID = "pledge", "commitment", "paid"
 SPENT_BEFORE_WINDOW, SPENT_IN_WINDOW = "spent_before_window", "spent_in_window"
 UNPAID = "unpaid"
 HOSTILE = "hostile"
+HELD_STATUSES = ("secured", "reopened")
+INCIDENT_WINDOW_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,71 @@ class SourceRow:
 
 
 @dataclass(frozen=True)
+class AssetRow:
+    """The latest count of one kind of equipment held by one owner on the date."""
+
+    kind: str
+    owner: str
+    owner_name: str
+    total: int
+    operational: int
+
+
+@dataclass(frozen=True)
+class LineCapacity:
+    """The people a service line's contracts running on the date provide for, summed."""
+
+    name: str
+    capacity: int
+
+
+@dataclass(frozen=True)
+class EventTypeCount:
+    """The incidents of one event type in the 30-day window, and their fatalities."""
+
+    event_type: str
+    count: int
+    fatalities: int
+
+
+@dataclass(frozen=True)
+class Point:
+    """A named place on the map: a site, or an incident of the window near one."""
+
+    name: str
+    latitude: Decimal
+    longitude: Decimal
+
+
+@dataclass(frozen=True)
+class IncidentRow:
+    """An incident of the window as the map shows it, with the key of a source it cites (empty if none)."""
+
+    event_date: date
+    event_type: str
+    actor: str
+    location: str
+    latitude: Decimal
+    longitude: Decimal
+    fatalities: int
+    source: str
+
+
+@dataclass(frozen=True)
+class GroundRecords:
+    """What the ground-and-gear selectors read: equipment, capacities, the window's incidents, sites and points.
+
+    `near` holds only the window's incidents inside a site's bounding box, the few worth measuring.
+    """
+
+    assets: tuple[AssetRow, ...] = ()
+    capacities: tuple[LineCapacity, ...] = ()
+    event_types: tuple[EventTypeCount, ...] = ()
+    sites: tuple[Point, ...] = ()
+    near: tuple[Point, ...] = ()
+
+
+@dataclass(frozen=True)
 class MissionRecords:
     """Everything the selectors read for one mission as of one date."""
 
@@ -106,3 +173,4 @@ class MissionRecords:
     lines: tuple[LineRow, ...]
     sites: tuple[SiteRow, ...]
     sources: tuple[SourceRow, ...]
+    ground: GroundRecords = GroundRecords()

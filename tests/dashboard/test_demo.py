@@ -8,6 +8,7 @@ from django.utils import translation
 
 from msaada.dashboard.series import coverage_runs, funding_series, strength_series
 from msaada.dashboard.templatetags.dashboard import count, day, money
+from msaada.readiness import weekly
 from msaada.readiness.brief import build_brief
 from tests import factories as s
 from tests.dashboard.reading import table
@@ -53,8 +54,10 @@ def test_as_of_23_september_2025(client, demo):
 def test_the_risk_register_shows_each_risk_with_its_evidence(client, demo):
     html = dashboard(client, demo, "2025-09-23")
     register = html[html.index('<ol class="risks">') : html.index("</ol>", html.index('<ol class="risks">'))]
-    assert register.count('<li class="risk risk-high">') == 7  # runway, mandate, four service lines, strength
-    assert register.count('<li class="risk risk-medium">') == 3  # BHS, BLZ, JAM pledges
+    # runway, mandate, four service lines, strength, armoured vehicles
+    assert register.count('<li class="risk risk-high">') == 8
+    # BHS, BLZ, JAM pledges; capacity on four lines; helicopters; five downtown sites threatened
+    assert register.count('<li class="risk risk-medium">') == 13
     assert register.count('<li class="risk risk-low">') == 1  # KEN: 732 of 1,000
     assert '<span class="badge sev-high">high</span>' in register
     assert "<dt>runway_days</dt><dd>7</dd>" in register
@@ -157,3 +160,62 @@ def test_the_charts_are_in_the_page_with_captions(client, demo):
         assert f'href="/m/MSS/charts/{name}.svg?as_of=2025-09-23" download' in html
     with translation.override("en"):
         assert html.count("<h1>") == 1
+
+
+def test_the_equipment_and_the_incidents_of_the_window_are_tables(client, demo):
+    html = dashboard(client, demo, "2025-09-23")
+    equipment = html[html.index('<table id="equipment-table">') :]
+    equipment = equipment[: equipment.index("</table>")]
+    # Armoured vehicles 10 of 24: 41.7 %; helicopters 2 of 3: 66.7 %; one owner each.
+    assert equipment.count('<tr class="equipment-kind">') == 2
+    assert "41.7%" in equipment and "66.7%" in equipment
+    assert "Government of El Salvador" in equipment
+    incidents = html[html.index('<table id="incident-table">') :]
+    incidents = incidents[: incidents.index("</table>")]
+    assert incidents.count("data-fatalities=") == 5  # 2025-08-25 .. 2025-09-23
+    assert 'data-fatalities="6"' in incidents  # Solino, 2025-09-10
+    assert "Incidents from 25 Aug 2025 to 23 Sep 2025: 5, with 14 fatalities." in html
+
+
+def test_incidents_week_by_week_over_the_12_weeks_ending_on_the_date(demo):
+    weeks = weekly.incident_weeks(demo, date(2025, 9, 23))
+    # Weeks end on 2025-09-23 and every 7 days before it; the first runs from 2025-07-02 to 2025-07-08.
+    assert (weeks[0].start, weeks[0].end, weeks[-1].start, weeks[-1].end) == (
+        date(2025, 7, 2),
+        date(2025, 7, 8),
+        date(2025, 9, 17),
+        date(2025, 9, 23),
+    )
+    # Delmas 07-05 (4 killed), Bel Air 07-20 (3), Solino 08-10 (2), Bel Air 08-29 (5), Champ de Mars 09-06 (1),
+    # Solino 09-10 (6) and Rue Pavee 09-14 (2) in the same week, the airport road 09-18 (0).
+    assert [(week.count, week.fatalities) for week in weeks] == [
+        (1, 4), (0, 0), (1, 3), (0, 0), (0, 0), (1, 2), (0, 0), (0, 0), (1, 5), (1, 1), (2, 8), (1, 0),
+    ]  # fmt: skip
+
+
+def test_the_incidents_chart_has_its_numbers_as_a_table(client, demo):
+    html = dashboard(client, demo, "2025-09-23")
+    assert 'aria-labelledby="incidents-caption"' in html
+    numbers = html[html.index('<table id="incidents-numbers">') :]
+    numbers = numbers[: numbers.index("</table>")]
+    assert numbers.count("<tr>") == 13  # the header and 12 weeks
+    assert '<th scope="row" class="nowrap">16 Sep 2025</th><td class="num">2</td><td class="num">8</td>' in numbers
+
+
+def test_the_equipment_tile_counts_the_kinds_short(client, demo):
+    html = dashboard(client, demo, "2025-09-23")
+    tile = html[html.index('<li class="tile tile-equipment tile-high">') :]
+    tile = tile[: tile.index("</li>")]
+    # Armoured vehicles 10 of 24 (high) and helicopters 2 of 3 (medium): two kinds short, the worst high.
+    assert "2 kinds short" in tile
+    assert "Armoured vehicle: 10 of 24; Helicopter: 2 of 3." in tile
+
+
+def test_the_capacity_of_each_line_is_shown_against_the_force(client, demo):
+    html = dashboard(client, demo, "2025-09-23")
+    capacity = html[html.index('<table id="capacity-table">') :]
+    capacity = capacity[: capacity.index("</table>")]
+    # Internet for about 1,400 users (CNN), against 991 deployed and 2,500 planned.
+    row = '<th scope="row">Internet and IT</th><td class="num">1,400</td>'
+    row += '<td class="num">991</td><td class="num">2,500</td>'
+    assert row in capacity

@@ -2,9 +2,11 @@
 
 from datetime import date
 
+import pycountry
 import pytest
 from django.urls import reverse
 
+from msaada.dashboard import series
 from msaada.readiness.brief import build_brief
 from tests import factories as s
 
@@ -62,3 +64,18 @@ def test_a_contract_from_the_first_day_of_the_calendar_stored_before_the_bound_s
 def test_the_brief_as_of_the_first_day_of_the_calendar_answers(alpha):
     brief = build_brief(alpha, date(1, 1, 1))
     assert brief.as_of == date(1, 1, 1)
+
+
+def test_sixty_contributors_are_drawn_as_the_seven_largest_and_others(client, alpha):
+    # Alpha's KEN 300, then 59 more contributors of 1 .. 59 people: the largest after KEN are the 59, 58 ...
+    codes = [country.alpha_3 for country in pycountry.countries if country.alpha_3 not in ("KEN",)][:59]
+    s.mandate(alpha, "2025-01-01", "2025-12-31", 5000)
+    for size, code in enumerate(codes, start=1):
+        s.deploy(alpha, code, size, "2025-02-01")
+    answers(client, alpha)
+    figures = series.grouped(series.strength_series(alpha, date(2025, 9, 23)))
+    assert figures.contributors == ("KEN", codes[58], codes[57], codes[56], codes[55], codes[54], codes[53], "Others")
+    # Others: 1 + 2 + ... + 53 = 53 * 54 / 2 = 1,431 people.
+    assert figures.points[-1].deployed == (300, 59, 58, 57, 56, 55, 54, 1431)
+    page = client.get(reverse("dashboard", args=[alpha.code]) + AS_OF).content.decode()
+    assert ">Others</th>" in page

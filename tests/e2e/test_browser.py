@@ -187,3 +187,19 @@ def test_a_background_import_shows_its_progress_then_its_outcome(page: Page, dem
     call_command("db_worker", batch=True, startup_delay=False, interval=0)
     expect(page.locator("main")).to_contain_text("2 created, 0 updated, 0 unchanged", timeout=10_000)
     assert Deployment.objects.count() == count + 2
+
+
+def test_the_map_shows_incident_markers_and_the_equipment_table(page: Page, demo: Mission) -> None:
+    user, password = make_user("observer", demo)
+    log_in(page, user.username, password)
+    page.goto("/m/MSS/?as_of=2025-09-23")
+    # The five incidents of 2025-08-25 .. 2025-09-23 in the demo, each a marker on the map's incident layer.
+    expect(page.locator("#site-map path.incident-marker")).to_have_count(5)
+    page.locator("#site-map path.incident-marker").first.click(force=True)
+    popup = page.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text("Fatalities")
+    expect(popup).to_contain_text("Source")
+    table = page.locator("#equipment-table")
+    expect(table).to_contain_text("Armoured vehicle")
+    expect(table.locator("tr.equipment-kind").first).to_contain_text("41.7")
+    expect(table).to_contain_text("United States Department of Defense")

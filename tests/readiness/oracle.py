@@ -10,7 +10,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from math import floor
+from math import asin, cos, floor, radians, sin, sqrt
 
 Rows = dict[str, list[dict[str, str]]]
 Risk = tuple[str, str, str | None]
@@ -239,6 +239,100 @@ def _sites(files: Rows, as_of: date) -> list[dict]:
     return sites
 
 
+def _equipment(files: Rows, as_of: date) -> list[dict]:
+    latest: dict[tuple[str, str], tuple[date, int, dict[str, str]]] = {}
+    for pk, row in enumerate(files.get("assets.csv", [])):
+        day = _day(row["date"])
+        key = (row["kind"], row["owner"])
+        # Same date: the later row (the higher pk) replaces the earlier.
+        if day <= as_of and (key not in latest or (day, pk) > latest[key][:2]):
+            latest[key] = (day, pk, row)
+    kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for (kind, _owner), (*_when, row) in latest.items():
+        kinds[kind][0] += int(row["total"])
+        kinds[kind][1] += int(row["operational"])
+    return [
+        {
+            "kind": kind,
+            "total": total,
+            "operational": operational,
+            "operational_pct": None
+            if total == 0
+            else Decimal(round_half_even(Fraction(100 * operational, total), 1)).scaleb(-1),
+        }
+        for kind, (total, operational) in sorted(kinds.items())
+    ]
+
+
+def _capacities(files: Rows, as_of: date) -> dict[str, int | None]:
+    running: dict[str, int] = defaultdict(int)
+    for row in files.get("contracts.csv", []):
+        if _day(row["start"]) <= as_of <= _day(row["end"]):
+            running[row["service_line"]] += int(row["capacity"])
+    # A line none covers, or whose running contracts are all for 0 people, is not capacity-bound.
+    return {row["service_line"]: running.get(row["service_line"]) or None for row in files.get("contracts.csv", [])}
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Haversine distance on a sphere of radius 6371.0088 km."""
+    a = (
+        sin(radians(lat2 - lat1) / 2) ** 2
+        + cos(radians(lat1)) * cos(radians(lat2)) * sin(radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * asin(sqrt(a))
+
+
+def _incidents(files: Rows, as_of: date) -> tuple[dict, dict[str, int]]:
+    start = as_of - timedelta(days=29)
+    window = [row for row in files.get("incidents.csv", []) if start <= _day(row["event_date"]) <= as_of]
+    types: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for row in window:
+        types[row["event_type"]][0] += 1
+        types[row["event_type"]][1] += int(row["fatalities"])
+    nearby = {
+        site["name"]: sum(
+            great_circle_km(
+                float(site["latitude"]), float(site["longitude"]), float(row["latitude"]), float(row["longitude"])
+            )
+            <= 2
+            for row in window
+        )
+        for site in files.get("sites.csv", [])
+    }
+    figure = {
+        "window_start": start,
+        "count": len(window),
+        "fatalities": sum(fatalities for _count, fatalities in types.values()),
+        "by_event_type": [
+            {"event_type": name, "count": count, "fatalities": fatalities}
+            for name, (count, fatalities) in sorted(types.items())
+        ],
+    }
+    return figure, nearby
+
+
+def ground_risks(brief: dict) -> list[Risk]:
+    """Return EQUIPMENT_SHORT, CAPACITY_SHORT and SITE_THREATENED, unordered."""
+    found: list[Risk] = []
+    for kind in brief["equipment"]:
+        pct = kind["operational_pct"]
+        if pct is not None and pct < 75:
+            found.append(("EQUIPMENT_SHORT", "high" if pct < 50 else "medium", kind["kind"]))
+    deployed, authorized = brief["strength"]["deployed"], brief["strength"]["authorized"]
+    for line in brief["life_support"]:
+        capacity = line["capacity"]
+        if capacity is not None and capacity < deployed:
+            found.append(("CAPACITY_SHORT", "high", line["service_line"]))
+        elif capacity is not None and authorized is not None and capacity < authorized:
+            found.append(("CAPACITY_SHORT", "medium", line["service_line"]))
+    found += [
+        ("SITE_THREATENED", "medium", site["name"])
+        for site in brief["sites"]
+        if site["status"] in ("secured", "reopened") and site["incidents_nearby"] >= 3
+    ]
+    return found
+
+
 def risk_order(risk: Risk) -> tuple:
     """Order risks by severity (high first), then code, then subject (none first)."""
     code, severity, subject = risk
@@ -276,6 +370,7 @@ def risks(brief: dict, as_of: date) -> list[Risk]:
     if pledged > 0 and pledged - paid > pledged / 4:
         found.append(("UNPAID_PLEDGES", "medium", None))
     found += [("SITE_LOST", "high", site["name"]) for site in brief["sites"] if site["lost"]]
+    found += ground_risks(brief)
     return sorted(found, key=risk_order)
 
 
@@ -293,6 +388,13 @@ def brief(files: Rows, as_of: date) -> dict:
     result["funding"] = _funding(files, as_of, base, result["mandate"])
     result["life_support"] = _life_support(files, as_of, result["mandate"])
     result["sites"] = _sites(files, as_of)
+    result["equipment"] = _equipment(files, as_of)
+    capacities = _capacities(files, as_of)
+    for line in result["life_support"]:
+        line["capacity"] = capacities[line["service_line"]]
+    result["incidents"], nearby = _incidents(files, as_of)
+    for site in result["sites"]:
+        site["incidents_nearby"] = nearby[site["name"]]
     result["risks"] = risks(result, as_of)
     return result
 
@@ -316,6 +418,16 @@ def as_json(figures: dict) -> dict:
             "runway_end": _iso(funding["runway_end"]),
         },
         "life_support": [{**line, "covered_until": _iso(line["covered_until"])} for line in figures["life_support"]],
-        "sites": [{"name": s["name"], "status": s["status"], "since": _iso(s["since"])} for s in figures["sites"]],
+        "sites": [
+            {
+                "name": s["name"],
+                "status": s["status"],
+                "since": _iso(s["since"]),
+                "incidents_nearby": s["incidents_nearby"],
+            }
+            for s in figures["sites"]
+        ],
+        "equipment": figures["equipment"],
+        "incidents": {**figures["incidents"], "window_start": _iso(figures["incidents"]["window_start"])},
         "risks": [list(risk) for risk in figures["risks"]],
     }

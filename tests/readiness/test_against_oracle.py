@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from msaada.finance.models import Expenditure, Flow, FxRate
 from msaada.forces.models import Deployment, Pledge
-from msaada.logistics.models import Contract
-from msaada.missions.models import Mandate, Site, SiteStatus
+from msaada.logistics.models import Asset, Contract
+from msaada.missions.models import Incident, Mandate, Site, SiteStatus
 from tests.readiness import oracle
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +30,14 @@ CONTRIBUTORS = ("BHS", "JAM", "KEN", "SLV")
 CURRENCIES = ("USD", "EUR", "CAD", "JPY")
 LINES = ("Accommodation", "Medical", "Rations")
 SITES = ("Airport", "Palace", "Port")
+# Sites a few hundred metres to a few km apart; incidents land on a grid of 0.001 degrees (about 111 m) around
+# them, so that some fall within 2 km of one site and not another, and none within a float's error of 2 km.
+SITE_PLACES = (
+    (Decimal("18.58"), Decimal("-72.29")),
+    (Decimal("18.595"), Decimal("-72.29")),
+    (Decimal("18.58"), Decimal("-72.27")),
+)
+KINDS = ("Armoured vehicle", "Helicopter")
 FIRST_RATE = START - timedelta(days=31)
 
 FIXED: oracle.Rows = {
@@ -202,16 +210,48 @@ def mission_files(draw, code: str) -> tuple[oracle.Rows, list[date]]:
             "end": iso(end),
             "value": "1000",
             "currency": "USD",
-            "capacity": "500",
+            "capacity": draw(st.sampled_from(["0", "0", "100", "500", "740", "1000", "2500"])),
         }
         for line in draw(st.lists(st.sampled_from(LINES), max_size=3, unique=True))
         for start, end in draw(periods(st.integers(1, 3), longest=200))
     ]
 
     sites = draw(st.lists(st.sampled_from(SITES), max_size=3, unique=True))
+    places = {name: draw(st.sampled_from(SITE_PLACES)) for name in sites}
     files["sites.csv"] = [
-        {"name": name, "kind": "airport", "latitude": "18.58", "longitude": "-72.29"} for name in sites
+        {"name": name, "kind": "airport", "latitude": plain(places[name][0]), "longitude": plain(places[name][1])}
+        for name in sites
     ]
+    files["assets.csv"] = [
+        {
+            "kind": draw(st.sampled_from(KINDS)),
+            "owner": draw(st.sampled_from(["us-gov", "can-gov"])),
+            "date": iso(draw(days)),
+            "total": str(total),
+            "operational": str(draw(st.integers(0, total))),
+        }
+        for total in draw(st.lists(st.sampled_from([0, 1, 2, 4, 8, 10]) | st.integers(0, 30), max_size=6))
+    ]
+    near = st.sampled_from([*SITE_PLACES, (Decimal("18.6"), Decimal("-72.3"))])
+    files["incidents.csv"] = []
+    # Incidents cluster on the shared dates, so that three fall in one window near one site now and then.
+    for _ in range(draw(st.integers(0, 12))):
+        latitude, longitude = draw(near)
+        north, east = draw(st.integers(-25, 25)), draw(st.integers(-25, 25))
+        files["incidents.csv"].append(
+            {
+                "event_date": iso(draw(st.sampled_from(pool[:2]) | days)),
+                "event_type": draw(st.sampled_from(["Battles", "Riots", "Violence against civilians"])),
+                "sub_event_type": "Armed clash",
+                "actor1": "Gang",
+                "admin1": "Ouest",
+                "location": "Port-au-Prince",
+                "latitude": plain(latitude + Decimal(north) / 1000),
+                "longitude": plain(longitude + Decimal(east) / 1000),
+                "fatalities": str(draw(st.integers(0, 12))),
+                "notes": "",
+            }
+        )
     files["site_status.csv"] = [
         {
             "site": draw(st.sampled_from(sites)),
@@ -261,6 +301,8 @@ ARCHIVABLE = {
     "sites.csv": Site,
     "site_status.csv": SiteStatus,
     "fx_rates.csv": FxRate,
+    "assets.csv": Asset,
+    "incidents.csv": Incident,
 }
 
 
@@ -302,6 +344,9 @@ def as_of_dates(files: oracle.Rows, pool: list[date]) -> st.SearchStrategy[list[
     for row in files["expenditures.csv"]:
         spent = date.fromisoformat(row["date"])
         edges |= {spent, spent + timedelta(days=89), spent + timedelta(days=90)}
+    for row in files["incidents.csv"]:
+        happened = date.fromisoformat(row["event_date"])
+        edges |= {happened, happened + timedelta(days=29), happened + timedelta(days=30)}
     # From before the first exchange rate to well after the last record.
     anywhere = st.integers(-60, SPAN + 150).map(lambda n: START + timedelta(days=n))
     return st.lists(st.sampled_from(sorted(edges)) | anywhere, min_size=1, max_size=4, unique=True)
@@ -337,10 +382,20 @@ def implementation(as_of: date) -> dict:
         },
         "funding": data["funding"],
         "life_support": [
-            {key: line[key] for key in ("service_line", "covered_until", "gap_days_before_mandate_end")}
+            {key: line[key] for key in ("service_line", "covered_until", "gap_days_before_mandate_end", "capacity")}
             for line in data["life_support"]
         ],
-        "sites": [{key: site[key] for key in ("name", "status", "since")} for site in data["sites"]],
+        "sites": [
+            {key: site[key] for key in ("name", "status", "since", "incidents_nearby")} for site in data["sites"]
+        ],
+        "equipment": [
+            {
+                **kind,
+                "operational_pct": None if kind["operational_pct"] is None else Decimal(str(kind["operational_pct"])),
+            }
+            for kind in data["equipment"]
+        ],
+        "incidents": data["incidents"],
         "risks": [[risk["code"], risk["severity"], risk.get("subject")] for risk in data["risks"]],
     }
 

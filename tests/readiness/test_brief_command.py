@@ -19,7 +19,18 @@ from tests.readiness.briefs import full_mission
 pytestmark = pytest.mark.django_db
 
 REPO = Path(__file__).resolve().parents[2]
-SECTIONS = ("Mandate", "Strength", "Funding", "Life support", "Sites", "Risks", "Sources")
+SECTIONS = (
+    "Mandate",
+    "Strength",
+    "Funding",
+    "Life support",
+    "Sites",
+    "Equipment",
+    "Capacity",
+    "Incidents",
+    "Risks",
+    "Sources",
+)
 
 
 def run(*args: str) -> str:

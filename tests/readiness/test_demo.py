@@ -56,9 +56,37 @@ def test_mss_brief_as_of_2025_09_23_is_the_expected_one():
         "gap_to_mandate_end": "700000.00",  # 39,000,000 * 9 / 90 - 3,200,000 - 0
     }
     assert data["life_support"] == [
-        {"service_line": name, "covered_until": "2025-09-30", "gap_days_before_mandate_end": 2}
-        for name in ("Accommodation", "Base security", "Internet and IT", "Life support area (LSA 2)")
+        {"service_line": name, "covered_until": "2025-09-30", "gap_days_before_mandate_end": 2, "capacity": capacity}
+        for name, capacity in (
+            ("Accommodation", 1300),
+            ("Base security", 1300),
+            ("Internet and IT", 1400),
+            ("Life support area (LSA 2)", 1300),
+        )
     ]
+    assert data["equipment"] == [
+        {"kind": "Armoured vehicle", "total": 24, "operational": 10, "operational_pct": 41.7},  # 10 / 24
+        {"kind": "Helicopter", "total": 3, "operational": 2, "operational_pct": 66.7},
+    ]
+    # 2025-08-25 .. 2025-09-23: Bel Air 5, Champ de Mars 1, Solino 6, Rue Pavee 2, airport road 0 killed.
+    assert data["incidents"] == {
+        "window_start": "2025-08-25",
+        "count": 5,
+        "fatalities": 14,
+        "by_event_type": [
+            {"event_type": "Battles", "count": 3, "fatalities": 7},
+            {"event_type": "Explosions/Remote violence", "count": 1, "fatalities": 1},
+            {"event_type": "Violence against civilians", "count": 1, "fatalities": 6},
+        ],
+    }
+    downtown = {"National Palace", "Haitian National Police headquarters", "State University Hospital (HUEH)"}
+    downtown |= {"Port-au-Prince schools", "Port-au-Prince courts"}
+    assert {row["name"]: row["incidents_nearby"] for row in data["sites"]} == {
+        **dict.fromkeys(downtown, 3),
+        "Toussaint Louverture International Airport": 1,
+        "LSA 2 base (near the airport)": 1,
+        "National Police Academy": 0,
+    }
     sites = {row["name"]: (row["status"], row["since"]) for row in data["sites"]}
     assert sites == {
         "Toussaint Louverture International Airport": ("contested", "2024-11-11"),
@@ -71,6 +99,7 @@ def test_mss_brief_as_of_2025_09_23_is_the_expected_one():
         "LSA 2 base (near the airport)": (None, None),
     }
     assert [(risk["code"], risk["severity"], risk["subject"]) for risk in data["risks"]] == [
+        ("EQUIPMENT_SHORT", "high", "Armoured vehicle"),
         ("FUNDING_RUNWAY", "high", None),
         ("MANDATE_EXPIRY", "high", None),
         ("SERVICE_GAP", "high", "Accommodation"),
@@ -78,9 +107,16 @@ def test_mss_brief_as_of_2025_09_23_is_the_expected_one():
         ("SERVICE_GAP", "high", "Internet and IT"),
         ("SERVICE_GAP", "high", "Life support area (LSA 2)"),
         ("STRENGTH_GAP", "high", None),
+        # Capacity for 1,300 or 1,400 covers the 991 deployed, not the 2,500 planned.
+        ("CAPACITY_SHORT", "medium", "Accommodation"),
+        ("CAPACITY_SHORT", "medium", "Base security"),
+        ("CAPACITY_SHORT", "medium", "Internet and IT"),
+        ("CAPACITY_SHORT", "medium", "Life support area (LSA 2)"),
+        ("EQUIPMENT_SHORT", "medium", "Helicopter"),
         ("PLEDGE_SHORTFALL", "medium", "BHS"),
         ("PLEDGE_SHORTFALL", "medium", "BLZ"),
         ("PLEDGE_SHORTFALL", "medium", "JAM"),
+        *(("SITE_THREATENED", "medium", name) for name in sorted(downtown)),
         ("PLEDGE_SHORTFALL", "low", "KEN"),
     ]
     keys = {row["key"] for row in data["sources"]}

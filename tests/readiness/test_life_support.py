@@ -148,8 +148,14 @@ def test_without_a_mandate_the_gap_is_null_and_no_service_gap():
     contract(mss, "Fuel", "2025-04-01", "2025-06-30")
     data = brief(mss, D)
     assert data["life_support"] == [
-        {"service_line": "Fuel", "covered_until": None, "gap_days_before_mandate_end": None},
-        {"service_line": "Rations", "covered_until": "2025-06-30", "gap_days_before_mandate_end": None},
+        {"service_line": "Fuel", "covered_until": None, "gap_days_before_mandate_end": None, "capacity": None},
+        # Rations runs on D with the factory's capacity of 100.
+        {
+            "service_line": "Rations",
+            "covered_until": "2025-06-30",
+            "gap_days_before_mandate_end": None,
+            "capacity": 100,
+        },
     ]
     assert risks(data, "SERVICE_GAP") == []
 

@@ -39,6 +39,8 @@ def troubled(with_mandate: bool):
 def test_risks_are_ordered_by_severity_then_code_then_subject():
     data = brief(troubled(with_mandate=True), D)
     assert risk_codes(data) == [
+        ("CAPACITY_SHORT", "high", "Accommodation"),  # each contract is for 100, 740 deployed
+        ("CAPACITY_SHORT", "high", "Water"),
         ("FUNDING_RUNWAY", "high", None),
         ("MANDATE_EXPIRY", "high", None),
         ("SERVICE_GAP", "high", "Accommodation"),
@@ -60,6 +62,8 @@ def test_without_a_mandate_only_the_rules_that_need_none_fire():
     assert [line["gap_days_before_mandate_end"] for line in data["life_support"]] == [None, None]
     assert data["funding"]["runway_days"] == 5
     assert risk_codes(data) == [
+        ("CAPACITY_SHORT", "high", "Accommodation"),  # against the force deployed, which needs no mandate
+        ("CAPACITY_SHORT", "high", "Water"),
         ("SITE_LOST", "high", "Airport"),
         ("PLEDGE_SHORTFALL", "medium", "BHS"),
         ("PLEDGE_SHORTFALL", "medium", "BLZ"),

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from jsonschema import Draft202012Validator
 
-from tests.factories import mandate, mission, spend
+from tests.factories import asset, incident, mandate, mission, spend
 from tests.readiness.briefs import brief, full_mission
 
 pytestmark = pytest.mark.django_db
@@ -64,9 +64,23 @@ def test_empty_mission_brief_validates_and_is_all_zero(validator):
         },
         "life_support": [],
         "sites": [],
+        "equipment": [],
+        "incidents": {"window_start": "2025-08-25", "count": 0, "fatalities": 0, "by_event_type": []},
         "risks": [],
         "sources": [],
     }
+
+
+def test_brief_with_the_ground_and_the_gear_validates(validator):
+    mss = full_mission()
+    asset(mss, "2025-09-01", 12, 5, kind="Armoured vehicle")
+    asset(mss, "2025-09-01", 0, 0, kind="Helicopter")
+    incident(mss, "2025-09-20", fatalities=4)
+    data = brief(mss, "2025-09-23")
+    assert problems(validator, data) == []
+    assert [row["operational_pct"] for row in data["equipment"]] == [41.7, None]
+    assert data["incidents"]["count"] == 1
+    assert [line["capacity"] for line in data["life_support"]] == [100, 100]
 
 
 def test_ended_mandate_and_negative_money_validate(validator):

@@ -2,13 +2,15 @@
 
 from typing import Any
 
-from msaada.readiness.figures import Brief
+from msaada.readiness.figures import Brief, Ground
 from msaada.readiness.formats import iso, money_value
 
 
 def brief_data(brief: Brief) -> dict[str, Any]:
     """Return the brief as plain JSON-ready data, rounding money half-even to the cent."""
     mandate, strength, funding = brief.mandate, brief.strength, brief.funding
+    capacity = {line.service_line: line.capacity for line in brief.ground.capacity}
+    nearby = {row.site: row.nearby for row in brief.ground.sites}
     return {
         "mission": brief.mission,
         "as_of": brief.as_of.isoformat(),
@@ -55,13 +57,21 @@ def brief_data(brief: Brief) -> dict[str, Any]:
                 "service_line": line.service_line,
                 "covered_until": iso(line.covered_until),
                 "gap_days_before_mandate_end": line.gap_days_before_mandate_end,
+                "capacity": capacity.get(line.service_line),
             }
             for line in brief.life_support
         ],
         "sites": [
-            {"name": site.name, "kind": site.kind, "status": site.status, "since": iso(site.since)}
+            {
+                "name": site.name,
+                "kind": site.kind,
+                "status": site.status,
+                "since": iso(site.since),
+                "incidents_nearby": nearby.get(site.name, 0),
+            }
             for site in brief.sites
         ],
+        **ground_data(brief.ground),
         "risks": [
             {
                 "code": risk.code,
@@ -83,3 +93,30 @@ def brief_data(brief: Brief) -> dict[str, Any]:
             for source in brief.sources
         ],
     }
+
+
+def ground_data(ground: Ground) -> dict[str, Any]:
+    """Return the brief's equipment by kind and the window's incidents by event type (when it has read them)."""
+    data: dict[str, Any] = {
+        "equipment": [
+            {
+                "kind": kind.kind,
+                "total": kind.total,
+                "operational": kind.operational,
+                "operational_pct": None if kind.operational_pct is None else float(kind.operational_pct),
+            }
+            for kind in ground.equipment
+        ]
+    }
+    incidents = ground.incidents
+    if incidents is not None:
+        data["incidents"] = {
+            "window_start": iso(incidents.window_start),
+            "count": incidents.count,
+            "fatalities": incidents.fatalities,
+            "by_event_type": [
+                {"event_type": row.event_type, "count": row.count, "fatalities": row.fatalities}
+                for row in incidents.by_event_type
+            ],
+        }
+    return data

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from msaada.missions.models import SiteKind, SiteStatusValue
+from msaada.missions.models import EventType, SiteKind, SiteStatusValue
 from msaada.readiness.figures import Brief
 from msaada.readiness.formats import count_text, country_text, day_text, money_text, tenths_text
 from msaada.readiness.rows import SourceRow
@@ -48,6 +48,9 @@ def sections(brief: Brief) -> list[Section]:
         _funding(brief),
         _life_support(brief),
         _sites(brief),
+        _equipment(brief),
+        _capacity(brief),
+        _incidents(brief),
         _risks(brief),
         _sources(brief),
     ]
@@ -158,6 +161,67 @@ def _sites(brief: Brief) -> Section:
     )
     table = Table((_("Site"), _("Kind"), _("Status"), _("Since")), rows)
     return Section(_("Sites"), () if rows else (_("No sites on record."),), table if rows else None)
+
+
+def _equipment(brief: Brief) -> Section:
+    rows = tuple(
+        (
+            kind.kind,
+            count_text(kind.total),
+            count_text(kind.operational),
+            "–" if kind.operational_pct is None else f"{tenths_text(kind.operational_pct)} %",
+        )
+        for kind in brief.ground.equipment
+    )
+    table = Table((_("Kind"), _("Total"), _("Operational"), _("Operational %")), rows, numeric=(1, 2, 3))
+    return Section(_("Equipment"), () if rows else (_("No equipment on record."),), table if rows else None)
+
+
+def _capacity(brief: Brief) -> Section:
+    strength = brief.strength
+    authorized = "–" if strength.authorized is None else count_text(strength.authorized)
+    rows = tuple(
+        (
+            line.service_line,
+            _("not capacity-bound") if line.capacity is None else count_text(line.capacity),
+            count_text(strength.deployed),
+            authorized,
+        )
+        for line in brief.ground.capacity
+    )
+    table = Table((_("Service line"), _("Capacity (people)"), _("Deployed"), _("Authorized")), rows, (1, 2, 3))
+    return Section(_("Capacity"), () if rows else (_("No service line has a contract."),), table if rows else None)
+
+
+def _event_type(value: str) -> str:
+    return str(EventType(value).label) if value in EventType.values else value
+
+
+def _incidents(brief: Brief) -> Section:
+    incidents = brief.ground.incidents
+    if incidents is None:
+        return Section(_("Incidents"), (_("No incidents read."),))
+    summary = ngettext(
+        "%(count)s incident and %(fatalities)s fatalities from %(start)s to %(end)s.",
+        "%(count)s incidents and %(fatalities)s fatalities from %(start)s to %(end)s.",
+        incidents.count,
+    ) % {
+        "count": count_text(incidents.count),
+        "fatalities": count_text(incidents.fatalities),
+        "start": day_text(incidents.window_start),
+        "end": day_text(brief.as_of),
+    }
+    near = tuple(
+        _("%(site)s: %(count)s within 2 km.") % {"site": row.site, "count": count_text(row.nearby)}
+        for row in brief.ground.sites
+        if row.nearby
+    )
+    rows = tuple(
+        (_event_type(row.event_type), count_text(row.count), count_text(row.fatalities))
+        for row in incidents.by_event_type
+    )
+    table = Table((_("Event type"), _("Incidents"), _("Fatalities")), rows, numeric=(1, 2))
+    return Section(_("Incidents"), (summary, *near), table if rows else None)
 
 
 def _risks(brief: Brief) -> Section:
