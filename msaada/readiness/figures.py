@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from msaada.readiness.days import shift
 from msaada.readiness.money import ZERO, check_rates, to_base, total
@@ -23,6 +23,9 @@ from msaada.readiness.rows import (
     SiteRow,
     SourceRow,
 )
+
+if TYPE_CHECKING:
+    from msaada.readiness.alternatives import Alternative
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,9 @@ class Brief:
     sites: tuple[SiteRow, ...]
     sources: tuple[SourceRow, ...]
     risks: tuple[Risk, ...] = ()
+    # The paths of the figures resting on an illustrative input (readiness.marks), and the claims' alternatives.
+    illustrative: frozenset[str] = frozenset()
+    claims: tuple["Alternative", ...] = ()
 
 
 def mandate_figure(row: MandateRow | None, as_of: date) -> MandateFigure | None:

@@ -14,7 +14,7 @@ from msaada.logistics.models import Contract
 from msaada.missions.models import Mandate, Mission, Site, SiteStatus
 from msaada.readiness import selectors
 from msaada.readiness.rows import SourceRow
-from msaada.sources.models import Citation, Source
+from msaada.sources.models import Citation, Claim, Source
 
 
 def _cited(model: type[models.Model], ids: list[int] | models.QuerySet) -> Q:
@@ -63,6 +63,7 @@ def _records_used(mission: Mission, as_of: date, mandate_pk: int | None) -> Q:
         _cited(Contract, _contracts_used(mission, as_of)),
         _cited(Site, selectors.sites(mission).values("pk")),
         _cited(SiteStatus, shown_statuses),
+        _cited(Claim, Claim.objects.current().filter(mission=mission).values("pk")),
     ]
     if mandate_pk is not None:
         used.append(_cited(Mandate, [mandate_pk]))
@@ -72,8 +73,11 @@ def _records_used(mission: Mission, as_of: date, mandate_pk: int | None) -> Q:
 def sources_as_of(mission: Mission, as_of: date, mandate_pk: int | None) -> tuple[SourceRow, ...]:
     """Return, by key, every current source cited by a record that fed the brief of the date."""
     citing = Citation.objects.filter(source=OuterRef("pk")).filter(_records_used(mission, as_of, mandate_pk))
-    rows = Source.objects.current().filter(Exists(citing)).values("key", "title", "publisher", "date", "kind")
+    rows = Source.objects.current().filter(Exists(citing)).values("key", "title", "publisher", "date", "kind", "url")
     return selectors.by_code_points(
-        (SourceRow(row["key"], row["title"], row["publisher"] or None, row["date"], row["kind"]) for row in rows),
+        (
+            SourceRow(row["key"], row["title"], row["publisher"] or None, row["date"], row["kind"], row["url"] or None)
+            for row in rows
+        ),
         "key",
     )

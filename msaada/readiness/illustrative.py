@@ -1,0 +1,114 @@
+"""Which inputs of a brief rest on an illustrative source: records, or the rates converting them, that cite one.
+
+The inputs are named as `readiness.marks` reads them: `deployed:KEN`, `pledged:KEN`, `mandate`,
+`flows:paid` (one per stage), `spent`, `spent_in_window`, `unpaid`, `line:<service line>`,
+`site:<site>`. Four queries, whatever the data size.
+"""
+
+from datetime import date
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q, Subquery
+
+from msaada.finance.models import Flow, FxRate, Stage
+from msaada.finance.money import needs_rate
+from msaada.forces.models import Contributor, Deployment, Pledge
+from msaada.logistics.models import Contract, ServiceLine
+from msaada.missions.models import Mandate, Mission, SiteStatus
+from msaada.readiness import selectors
+from msaada.readiness.days import shift
+from msaada.readiness.provenance import _cited, _contracts_used
+from msaada.readiness.rows import BURN_WINDOW_DAYS
+from msaada.sources.models import Citation, SourceKind
+
+
+def _illustrative(cited: Q) -> Exists:
+    """Return whether a current illustrative source is cited by the records `cited` names."""
+    sources = Q(source__kind=SourceKind.ILLUSTRATIVE, source__archived_at__isnull=True)
+    return Exists(Citation.objects.filter(sources).filter(cited))
+
+
+def _money_inputs(rows: models.QuerySet, base: str, on: date | OuterRef) -> Q:
+    """Return the citations of money rows and of the rates that convert them."""
+    rated = selectors.with_rates(rows, base, on)
+    columns = ["rate_pk", "base_rate_pk"] if needs_rate(base) else ["rate_pk"]
+    return _cited(rows.model, rows.values("pk")) | _cited_rates(rated, columns)
+
+
+def _cited_one(model: type[models.Model], pk: OuterRef) -> Q:
+    meta = model._meta
+    return Q(content_type__app_label=meta.app_label, content_type__model=meta.model_name, object_id=pk)
+
+
+def _cited_rates(rated: models.QuerySet, columns: list[str]) -> Q:
+    found = Q()
+    for column in columns:
+        found |= _cited(FxRate, rated.values(column))
+    return found
+
+
+def _funding_inputs(mission: Mission, as_of: date, mandate_pk: int | None) -> set[str]:
+    base, flows = mission.base_currency, selectors.flows(mission, as_of)
+    expenditures = selectors.expenditures(mission, as_of)
+    window = expenditures.filter(date__gte=shift(as_of, -(BURN_WINDOW_DAYS - 1)))
+    checks = {
+        f"flows:{stage}": _money_inputs(flows.filter(stage=stage), base, OuterRef("date"))
+        for stage in (Stage.PLEDGE, Stage.COMMITMENT, Stage.PAID)
+    }
+    checks["spent"] = _money_inputs(expenditures, base, OuterRef("date"))
+    checks["spent_in_window"] = _money_inputs(window, base, OuterRef("date"))
+    unpaid = flows.filter(stage__in=(Stage.COMMITMENT, Stage.PAID))
+    checks["unpaid"] = _cited(Flow, unpaid.values("pk")) | _cited_rates(
+        selectors.with_rates(unpaid, base, as_of), ["rate_pk", "base_rate_pk"] if needs_rate(base) else ["rate_pk"]
+    )
+    checks["mandate"] = _cited(Mandate, [] if mandate_pk is None else [mandate_pk])
+    names = list(checks)
+    row = (
+        Mission.objects.filter(pk=mission.pk)
+        .annotate(**{f"input_{index}": _illustrative(checks[name]) for index, name in enumerate(names)})
+        .values(*(f"input_{index}" for index in range(len(names))))
+        .first()
+    ) or {}
+    return {name for index, name in enumerate(names) if row.get(f"input_{index}")}
+
+
+def _force_inputs(mission: Mission, as_of: date) -> set[str]:
+    # Two levels out: past the citations, to the contributor.
+    mine = Q(contributor=OuterRef(OuterRef("pk")))
+    deployed = selectors.deployments(mission, as_of).filter(mine).values("pk")
+    pledged = selectors.latest_pledges(mission, as_of).filter(mine).values("pk")
+    rows = (
+        Contributor.objects.annotate(
+            deployed=_illustrative(_cited(Deployment, deployed)), pledged=_illustrative(_cited(Pledge, pledged))
+        )
+        .filter(Q(deployed=True) | Q(pledged=True))
+        .values("code", "deployed", "pledged")
+    )
+    found = set()
+    for row in rows:
+        found |= {f"{name}:{row['code']}" for name in ("deployed", "pledged") if row[name]}
+    return found
+
+
+def _ground_inputs(mission: Mission, as_of: date) -> set[str]:
+    used = _contracts_used(mission, as_of).filter(service_line=OuterRef(OuterRef("pk")))
+    lines = (
+        ServiceLine.objects.filter(mission=mission)
+        .filter(_illustrative(_cited(Contract, used)))
+        .values_list("name", flat=True)
+    )
+    shown = selectors.site_statuses(as_of).values("pk")[:1]
+    sites = (
+        selectors.sites(mission)
+        .annotate(shown=Subquery(shown))
+        .filter(_illustrative(_cited_one(SiteStatus, OuterRef("shown"))))
+        .values_list("name", flat=True)
+    )
+    return {f"line:{name}" for name in lines} | {f"site:{name}" for name in sites}
+
+
+def illustrative_inputs(mission: Mission, as_of: date, mandate_pk: int | None) -> frozenset[str]:
+    """Return the inputs of the brief of the date that rest, in whole or part, on an illustrative source."""
+    return frozenset(
+        _funding_inputs(mission, as_of, mandate_pk) | _force_inputs(mission, as_of) | _ground_inputs(mission, as_of)
+    )
