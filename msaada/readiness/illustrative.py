@@ -2,13 +2,13 @@
 
 The inputs are named as `readiness.marks` reads them: `deployed:KEN`, `pledged:KEN`, `mandate`,
 `flows:paid` (one per stage), `spent`, `spent_in_window`, `unpaid`, `line:<service line>`,
-`site:<site>`. Four queries, whatever the data size.
+`site:<site>`. One query, whatever the data size.
 """
 
 from datetime import date
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
 
 from msaada.finance.models import Flow, FxRate, Stage
 from msaada.finance.money import needs_rate
@@ -47,7 +47,7 @@ def _cited_rates(rated: models.QuerySet, columns: list[str]) -> Q:
     return found
 
 
-def _funding_inputs(mission: Mission, as_of: date, mandate_pk: int | None) -> set[str]:
+def _funding_inputs(mission: Mission, as_of: date, mandate_pk: int | None) -> list[models.QuerySet]:
     base, flows = mission.base_currency, selectors.flows(mission, as_of)
     expenditures = selectors.expenditures(mission, as_of)
     window = expenditures.filter(date__gte=shift(as_of, -(BURN_WINDOW_DAYS - 1)))
@@ -62,53 +62,44 @@ def _funding_inputs(mission: Mission, as_of: date, mandate_pk: int | None) -> se
         selectors.with_rates(unpaid, base, as_of), ["rate_pk", "base_rate_pk"] if needs_rate(base) else ["rate_pk"]
     )
     checks["mandate"] = _cited(Mandate, [] if mandate_pk is None else [mandate_pk])
-    names = list(checks)
-    row = (
-        Mission.objects.filter(pk=mission.pk)
-        .annotate(**{f"input_{index}": _illustrative(checks[name]) for index, name in enumerate(names)})
-        .values(*(f"input_{index}" for index in range(len(names))))
-        .first()
-    ) or {}
-    return {name for index, name in enumerate(names) if row.get(f"input_{index}")}
+    one = Mission.objects.filter(pk=mission.pk)
+    return [_named(one.filter(_illustrative(cited)), name, Value("")) for name, cited in checks.items()]
 
 
-def _force_inputs(mission: Mission, as_of: date) -> set[str]:
+def _named(rows: models.QuerySet, kind: str, name: models.Expression) -> models.QuerySet:
+    """Return the rows as the (kind, name) pairs an input is named by, for the union of every part."""
+    return rows.annotate(input_kind=Value(kind), input_name=name).values("input_kind", "input_name").order_by()
+
+
+def _force_inputs(mission: Mission, as_of: date) -> list[models.QuerySet]:
     # Two levels out: past the citations, to the contributor.
     mine = Q(contributor=OuterRef(OuterRef("pk")))
     deployed = selectors.deployments(mission, as_of).filter(mine).values("pk")
     pledged = selectors.latest_pledges(mission, as_of).filter(mine).values("pk")
-    rows = (
-        Contributor.objects.annotate(
-            deployed=_illustrative(_cited(Deployment, deployed)), pledged=_illustrative(_cited(Pledge, pledged))
-        )
-        .filter(Q(deployed=True) | Q(pledged=True))
-        .values("code", "deployed", "pledged")
-    )
-    found = set()
-    for row in rows:
-        found |= {f"{name}:{row['code']}" for name in ("deployed", "pledged") if row[name]}
-    return found
+    return [
+        _named(Contributor.objects.filter(_illustrative(_cited(Deployment, deployed))), "deployed", F("code")),
+        _named(Contributor.objects.filter(_illustrative(_cited(Pledge, pledged))), "pledged", F("code")),
+    ]
 
 
-def _ground_inputs(mission: Mission, as_of: date) -> set[str]:
+def _ground_inputs(mission: Mission, as_of: date) -> list[models.QuerySet]:
     used = _contracts_used(mission, as_of).filter(service_line=OuterRef(OuterRef("pk")))
-    lines = (
-        ServiceLine.objects.filter(mission=mission)
-        .filter(_illustrative(_cited(Contract, used)))
-        .values_list("name", flat=True)
-    )
+    lines = ServiceLine.objects.filter(mission=mission).filter(_illustrative(_cited(Contract, used)))
     shown = selectors.site_statuses(as_of).values("pk")[:1]
     sites = (
         selectors.sites(mission)
         .annotate(shown=Subquery(shown))
         .filter(_illustrative(_cited_one(SiteStatus, OuterRef("shown"))))
-        .values_list("name", flat=True)
     )
-    return {f"line:{name}" for name in lines} | {f"site:{name}" for name in sites}
+    return [_named(lines, "line", F("name")), _named(sites, "site", F("name"))]
 
 
 def illustrative_inputs(mission: Mission, as_of: date, mandate_pk: int | None) -> frozenset[str]:
     """Return the inputs of the brief of the date that rest, in whole or part, on an illustrative source."""
-    return frozenset(
-        _funding_inputs(mission, as_of, mandate_pk) | _force_inputs(mission, as_of) | _ground_inputs(mission, as_of)
-    )
+    first, *rest = [
+        *_funding_inputs(mission, as_of, mandate_pk),
+        *_force_inputs(mission, as_of),
+        *_ground_inputs(mission, as_of),
+    ]
+    rows = first.union(*rest, all=True)
+    return frozenset(f"{row['input_kind']}:{row['input_name']}".rstrip(":") for row in rows)

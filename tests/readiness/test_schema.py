@@ -66,6 +66,8 @@ def test_empty_mission_brief_validates_and_is_all_zero(validator):
         "sites": [],
         "risks": [],
         "sources": [],
+        "illustrative": [],
+        "claims": [],
     }
 
 
