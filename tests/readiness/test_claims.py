@@ -160,7 +160,8 @@ def test_claims_import_is_all_or_nothing_with_every_bad_row_reported(tmp_path: P
     assert problems_of([folder]) == [
         'claims.csv:3: record: No record of this file has this ref or key in the mission. "KEN-9"',
         'claims.csv:4: field: Not a column of the file: contributor, unit, category, change, count, date. "colour"',
-        'claims.csv:5: value: “1 Oct 2025” value has an invalid date format. It must be in YYYY-MM-DD format. "1 Oct 2025"',
+        "claims.csv:5: value: “1 Oct 2025” value has an invalid date format. It must be in YYYY-MM-DD format. "
+        '"1 Oct 2025"',
         'claims.csv:6: file: No kind of a mission\'s record is exchanged in this file. "notes"',
     ]
     assert snapshot() == before

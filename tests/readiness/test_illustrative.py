@@ -31,7 +31,10 @@ def test_illustrative_spending_marks_spent_cash_burn_runway_gap_and_the_runway_r
         "funding.spent",
         "risks.FUNDING_RUNWAY",
     ]
-    assert "(illustrative)" in brief_markdown(build_brief(mss, date(2025, 9, 23))).split("FUNDING_RUNWAY")[1].split("\n")[0]
+    assert (
+        "(illustrative)"
+        in brief_markdown(build_brief(mss, date(2025, 9, 23))).split("FUNDING_RUNWAY")[1].split("\n")[0]
+    )
 
 
 def test_only_the_figures_an_illustrative_input_feeds_are_marked():

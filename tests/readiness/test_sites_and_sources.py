@@ -204,7 +204,14 @@ def test_a_source_is_listed_once_however_many_records_cite_it():
             "kind": "news",
             "url": None,
         },
-        {"key": "seed-000", "title": "Title of seed-000", "publisher": None, "date": None, "kind": "report", "url": None},
+        {
+            "key": "seed-000",
+            "title": "Title of seed-000",
+            "publisher": None,
+            "date": None,
+            "kind": "report",
+            "url": None,
+        },
     ]
 
 

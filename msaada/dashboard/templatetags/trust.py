@@ -14,7 +14,9 @@ register = template.Library()
 
 def _illustrative() -> SafeString:
     title = _("This figure rests, in whole or part, on an illustrative value that no source gives.")
-    return format_html(' <strong class="illustrative illustrative-mark" title="{}">{}</strong>', title, illustrative_mark())
+    return format_html(
+        ' <strong class="illustrative illustrative-mark" title="{}">{}</strong>', title, illustrative_mark()
+    )
 
 
 @register.simple_tag
@@ -24,7 +26,7 @@ def trust(brief: Brief, path: str) -> SafeString:
     others = [alternative for alternative in brief.claims if alternative.figure == path]
     if others:
         items = format_html_join(
-            "",
+            "; ",
             '<span class="claim">{}</span>',
             (
                 (
@@ -40,12 +42,13 @@ def trust(brief: Brief, path: str) -> SafeString:
                 for alternative in others
             ),
         )
-        label = _("Other sources give")
-        parts.append(format_html(' <span class="claims" aria-label="{}">{}: {}</span>', label, label, items))
+        parts.append(
+            format_html(' <span class="claims">{}</span>', format_html(_("Other sources give: {claims}"), claims=items))
+        )
     return format_html_join("", "{}", ((part,) for part in parts))
 
 
 @register.simple_tag
 def risk_trust(brief: Brief, risk: Risk) -> SafeString:
     """Mark a risk raised on a figure resting on an illustrative input."""
-    return _illustrative() if risk_illustrative(brief, risk) else format_html("")
+    return _illustrative() if risk_illustrative(brief, risk) else SafeString()
