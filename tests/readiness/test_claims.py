@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from msaada.exchange.importer import import_records
 from msaada.readiness.brief import build_brief
@@ -165,3 +167,29 @@ def test_claims_import_is_all_or_nothing_with_every_bad_row_reported(tmp_path: P
         'claims.csv:6: file: No kind of a mission\'s record is exchanged in this file. "notes"',
     ]
     assert snapshot() == before
+
+
+def test_the_brief_reads_claims_in_the_same_number_of_queries_however_many_there_are():
+    mss = mission()
+    mandate(mss, "2024-10-02", "2025-10-02", authority="Res. 2751")
+    said = source("said")
+
+    def counted() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            build_brief(mss, date(2025, 9, 23))
+        return len(queries)
+
+    def add(first: int, n: int) -> None:
+        for i in range(first, first + n):
+            deploy(mss, "KEN", 10, "2025-01-01", ref=f"K{i}")
+            claim(mss, "deployments", f"K{i}", "count", "20", said)
+            claim(mss, "mandates", "Res. 2751", "end", f"2025-10-{i % 9 + 1:02d}", said)
+            promised = pledge(mss, "JAM", 100 + i, f"2025-01-{i + 1:02d}")
+            promised.ref = f"P{i}"
+            promised.save()
+            claim(mss, "pledges", f"P{i}", "count", "50", said)
+
+    add(0, 1)
+    few = counted()
+    add(1, 20)
+    assert counted() == few
