@@ -10,7 +10,7 @@ from datetime import date
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
 
-from msaada.finance.models import Flow, FxRate, Stage
+from msaada.finance.models import FxRate, Stage
 from msaada.finance.money import needs_rate
 from msaada.forces.models import Contributor, Deployment, Pledge
 from msaada.logistics.models import Contract, ServiceLine
@@ -31,20 +31,15 @@ def _illustrative(cited: Q) -> Exists:
 def _money_inputs(rows: models.QuerySet, base: str, on: date | OuterRef) -> Q:
     """Return the citations of money rows and of the rates that convert them."""
     rated = selectors.with_rates(rows, base, on)
-    columns = ["rate_pk", "base_rate_pk"] if needs_rate(base) else ["rate_pk"]
-    return _cited(rows.model, rows.values("pk")) | _cited_rates(rated, columns)
+    found = _cited(rows.model, rows.values("pk"))
+    for column in ["rate_pk", "base_rate_pk"] if needs_rate(base) else ["rate_pk"]:
+        found |= _cited(FxRate, rated.values(column))
+    return found
 
 
 def _cited_one(model: type[models.Model], pk: OuterRef) -> Q:
     meta = model._meta
     return Q(content_type__app_label=meta.app_label, content_type__model=meta.model_name, object_id=pk)
-
-
-def _cited_rates(rated: models.QuerySet, columns: list[str]) -> Q:
-    found = Q()
-    for column in columns:
-        found |= _cited(FxRate, rated.values(column))
-    return found
 
 
 def _funding_inputs(mission: Mission, as_of: date, mandate_pk: int | None) -> list[models.QuerySet]:
@@ -57,16 +52,14 @@ def _funding_inputs(mission: Mission, as_of: date, mandate_pk: int | None) -> li
     }
     checks["spent"] = _money_inputs(expenditures, base, OuterRef("date"))
     checks["spent_in_window"] = _money_inputs(window, base, OuterRef("date"))
-    unpaid = flows.filter(stage__in=(Stage.COMMITMENT, Stage.PAID))
-    checks["unpaid"] = _cited(Flow, unpaid.values("pk")) | _cited_rates(
-        selectors.with_rates(unpaid, base, as_of), ["rate_pk", "base_rate_pk"] if needs_rate(base) else ["rate_pk"]
-    )
+    # Unpaid commitments are converted at the rates of the date itself.
+    checks["unpaid"] = _money_inputs(flows.filter(stage__in=(Stage.COMMITMENT, Stage.PAID)), base, as_of)
     checks["mandate"] = _cited(Mandate, [] if mandate_pk is None else [mandate_pk])
     one = Mission.objects.filter(pk=mission.pk)
     return [_named(one.filter(_illustrative(cited)), name, Value("")) for name, cited in checks.items()]
 
 
-def _named(rows: models.QuerySet, kind: str, name: models.Expression) -> models.QuerySet:
+def _named(rows: models.QuerySet, kind: str, name: F | Value) -> models.QuerySet:
     """Return the rows as the (kind, name) pairs an input is named by, for the union of every part."""
     return rows.annotate(input_kind=Value(kind), input_name=name).values("input_kind", "input_name").order_by()
 

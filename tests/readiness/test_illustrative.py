@@ -6,7 +6,20 @@ import pytest
 
 from msaada.readiness.brief import build_brief
 from msaada.readiness.presenters import brief_markdown, brief_text
-from tests.factories import cite, deploy, flow, mandate, mission, organization, rate, source, spend
+from tests.factories import (
+    cite,
+    contract,
+    deploy,
+    flow,
+    mandate,
+    mission,
+    organization,
+    rate,
+    site,
+    source,
+    spend,
+    status,
+)
 from tests.readiness.briefs import brief
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +93,22 @@ def test_text_and_markdown_mark_the_figure_itself():
     assert "| Paid | USD 10,000.00 |" in markdown  # paid rests on no illustrative input
     # Cash 9,100 at 10 a day: 910 days, to 21 Mar 2028.
     assert "Runway: 910 days, to 21 Mar 2028 (illustrative)." in brief_text(made, width=200)
+
+
+def test_an_illustrative_contract_or_site_status_marks_its_line_or_site_and_the_risks_on_them():
+    mss = mission()
+    mandate(mss, "2024-10-02", "2025-10-02")
+    guess = source("guess", kind="illustrative")
+    cite(contract(mss, "Rations", "2024-06-01", "2025-09-30"), guess)  # ends 2 days before the mandate
+    contract(mss, "Fuel", "2024-06-01", "2025-10-02")
+    airport = site(mss, "Airport")
+    status(airport, "2024-05-20", "reopened")
+    cite(status(airport, "2024-11-11", "hostile"), guess)  # lost after it was reopened
+    assert brief(mss, D)["illustrative"] == [
+        "life_support.Rations.covered_until",
+        "life_support.Rations.gap_days_before_mandate_end",
+        "risks.SERVICE_GAP.Rations",
+        "risks.SITE_LOST.Airport",
+        "sites.Airport.since",
+        "sites.Airport.status",
+    ]
