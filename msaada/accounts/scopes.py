@@ -29,13 +29,26 @@ KEEPS: dict[str, frozenset[str]] = {
             "finance.fxrate",
             "finance.costmodel",
             "sources.source",
+            "sources.claim",
         }
     ),
-    Role.LOGISTICS: frozenset({"logistics.serviceline", "logistics.contract", "logistics.asset", "sources.source"}),
-    Role.FORCE: frozenset(
-        {"missions.mandate", "forces.pledge", "forces.deployment", "forces.contributor", "sources.source"}
+    # A claim is kept by the officers who keep the records it is about, as their sources are.
+    Role.LOGISTICS: frozenset(
+        {"logistics.serviceline", "logistics.contract", "logistics.asset", "sources.source", "sources.claim"}
     ),
-    Role.OPERATIONS: frozenset({"missions.site", "missions.sitestatus", "missions.incident", "sources.source"}),
+    Role.FORCE: frozenset(
+        {
+            "missions.mandate",
+            "forces.pledge",
+            "forces.deployment",
+            "forces.contributor",
+            "sources.source",
+            "sources.claim",
+        }
+    ),
+    Role.OPERATIONS: frozenset(
+        {"missions.site", "missions.sitestatus", "missions.incident", "sources.source", "sources.claim"}
+    ),
     Role.LIAISON: frozenset({"forces.pledge", "forces.deployment"}),
     Role.DONOR: frozenset({"finance.flow"}),
 }

@@ -16,7 +16,7 @@ from msaada.finance.models import CostModel, Expenditure, Flow, Fund, FxRate, Or
 from msaada.forces.models import Contributor, Deployment, Pledge
 from msaada.logistics.models import Asset, Contract, ServiceLine
 from msaada.missions.models import Incident, Mandate, Site, SiteStatus
-from msaada.sources.models import Source
+from msaada.sources.models import Claim, Source
 
 
 def sorted_by(model: type[models.Model]) -> str:
@@ -244,6 +244,15 @@ ENTITIES: tuple[Entity, ...] = (
         search=("key", "title", "publisher"),
         sortable=("key", "title", "publisher", "date", "kind"),
         heading=("title",),
+    ),
+    Entity(
+        "claims",
+        Claim,
+        columns=("file", "record", "field", "value", "note"),
+        filters=("file",),
+        search=("record", "field", "value", "note"),
+        sortable=("file", "record", "field", "value"),
+        heading=("record", "field"),
     ),
 )
 

@@ -15,7 +15,7 @@ from msaada.finance.models import Expenditure, Flow, Fund, FxRate, Organization
 from msaada.forces.models import Deployment, Pledge
 from msaada.logistics.models import Asset, Contract
 from msaada.missions.models import Incident, Mandate, Mission, Site, SiteStatus
-from msaada.sources.models import Source
+from msaada.sources.models import Claim, Source
 
 
 @dataclass(frozen=True)
@@ -159,6 +159,7 @@ FILES: tuple[FileSpec, ...] = tuple(
         Site,
         SiteStatus,
         Incident,
+        Claim,  # last: a claim names a record of any other file
     )
 )
 

@@ -5,8 +5,10 @@ from datetime import date
 from typing import Any
 
 from msaada.missions.models import Mission
-from msaada.readiness import ground, provenance, selectors
+from msaada.readiness import claims, ground, illustrative, provenance, selectors
+from msaada.readiness.alternatives import alternatives
 from msaada.readiness.figures import Brief, brief_figures
+from msaada.readiness.marks import illustrative_figures
 from msaada.readiness.presenters.data import brief_data
 from msaada.readiness.risks import assess
 from msaada.readiness.rows import MissionRecords
@@ -15,6 +17,7 @@ from msaada.readiness.rows import MissionRecords
 def read_records(mission: Mission, as_of: date) -> MissionRecords:
     """Run the brief's selectors for the mission and date: the same number of queries whatever the data size."""
     mandate = selectors.mandate_as_of(mission, as_of)
+    mandate_pk = None if mandate is None else mandate.pk
     return MissionRecords(
         code=mission.code,
         name=mission.name,
@@ -28,8 +31,10 @@ def read_records(mission: Mission, as_of: date) -> MissionRecords:
         unpaid=selectors.unpaid_groups(mission, as_of),
         lines=selectors.coverage_as_of(mission, as_of),
         sites=selectors.sites_as_of(mission, as_of),
-        sources=provenance.sources_as_of(mission, as_of, None if mandate is None else mandate.pk),
+        sources=provenance.sources_as_of(mission, as_of, mandate_pk),
         ground=ground.ground_records(mission, as_of),
+        illustrative_inputs=illustrative.illustrative_inputs(mission, as_of, mandate_pk),
+        claims=claims.claims_as_of(mission, as_of, mandate_pk),
     )
 
 
@@ -38,7 +43,13 @@ def build_brief(mission: Mission, as_of: date) -> Brief:
 
     Raise MissingRateError when an amount has no exchange rate on or before its date.
     """
-    brief = brief_figures(read_records(mission, as_of))
+    records = read_records(mission, as_of)
+    brief = brief_figures(records)
+    brief = replace(
+        brief,
+        illustrative=illustrative_figures(records.illustrative_inputs, brief),
+        claims=alternatives(records.claims, brief),
+    )
     return replace(brief, risks=assess(brief))
 
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from msaada.readiness import geo
 from msaada.readiness.days import shift
@@ -29,6 +29,9 @@ from msaada.readiness.rows import (
     SiteRow,
     SourceRow,
 )
+
+if TYPE_CHECKING:
+    from msaada.readiness.alternatives import Alternative
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,10 @@ class Brief:
     sources: tuple[SourceRow, ...]
     risks: tuple[Risk, ...] = ()
     ground: Ground = Ground()
+
+    # The paths of the figures resting on an illustrative input (readiness.marks), and the claims' alternatives.
+    illustrative: frozenset[str] = frozenset()
+    claims: tuple["Alternative", ...] = ()
 
 
 def mandate_figure(row: MandateRow | None, as_of: date) -> MandateFigure | None:

@@ -14,7 +14,7 @@ from msaada.logistics.models import Asset, Contract
 from msaada.missions.models import Incident, Mandate, Mission, Site, SiteStatus
 from msaada.readiness import ground, selectors
 from msaada.readiness.rows import SourceRow
-from msaada.sources.models import Citation, Source
+from msaada.sources.models import Citation, Claim, Source
 
 
 def _cited(model: type[models.Model], ids: list[int] | models.QuerySet) -> Q:
@@ -65,6 +65,7 @@ def _records_used(mission: Mission, as_of: date, mandate_pk: int | None) -> Q:
         _cited(SiteStatus, shown_statuses),
         _cited(Asset, ground.latest_assets(mission, as_of).values("pk")),
         _cited(Incident, ground.window_incidents(mission, as_of).values("pk")),
+        _cited(Claim, Claim.objects.current().filter(mission=mission).values("pk")),
     ]
     if mandate_pk is not None:
         used.append(_cited(Mandate, [mandate_pk]))
@@ -74,8 +75,11 @@ def _records_used(mission: Mission, as_of: date, mandate_pk: int | None) -> Q:
 def sources_as_of(mission: Mission, as_of: date, mandate_pk: int | None) -> tuple[SourceRow, ...]:
     """Return, by key, every current source cited by a record that fed the brief of the date."""
     citing = Citation.objects.filter(source=OuterRef("pk")).filter(_records_used(mission, as_of, mandate_pk))
-    rows = Source.objects.current().filter(Exists(citing)).values("key", "title", "publisher", "date", "kind")
+    rows = Source.objects.current().filter(Exists(citing)).values("key", "title", "publisher", "date", "kind", "url")
     return selectors.by_code_points(
-        (SourceRow(row["key"], row["title"], row["publisher"] or None, row["date"], row["kind"]) for row in rows),
+        (
+            SourceRow(row["key"], row["title"], row["publisher"] or None, row["date"], row["kind"], row["url"] or None)
+            for row in rows
+        ),
         "key",
     )

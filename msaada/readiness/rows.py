@@ -85,6 +85,7 @@ class SourceRow:
     publisher: str | None
     date: date | None
     kind: str
+    url: str | None = None
 
     @property
     def illustrative(self) -> bool:
@@ -174,3 +175,30 @@ class MissionRecords:
     sites: tuple[SiteRow, ...]
     sources: tuple[SourceRow, ...]
     ground: GroundRecords = GroundRecords()
+
+    illustrative_inputs: frozenset[str] = frozenset()
+    claims: tuple["ClaimRow", ...] = ()
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """Another source's value for one field of a record the brief may rest on, with what the record holds.
+
+    `recorded` gives the record's fields as its file writes them; `subject` is its contributor, when it
+    has one; `in_use` says whether the brief counts the record itself (the latest pledge, the mandate chosen).
+    """
+
+    file: str
+    record: str
+    field: str
+    value: str
+    note: str
+    sources: tuple[str, ...]
+    recorded: tuple[tuple[str, str], ...]
+    subject: str | None = None
+    in_use: bool = True
+
+    def values(self, claimed: bool) -> dict[str, str]:
+        """Return the record's fields as recorded, or with the claimed value in place."""
+        values = dict(self.recorded)
+        return values | {self.field: self.value} if claimed else values

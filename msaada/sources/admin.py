@@ -2,7 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from msaada.core.admin import FactAdmin
-from msaada.sources.models import Citation, Source
+from msaada.sources.models import Citation, Claim, Source
 
 
 @admin.register(Source)
@@ -18,3 +18,10 @@ class CitationAdmin(SimpleHistoryAdmin):
     list_filter = ["content_type"]
     search_fields = ["source__key"]
     autocomplete_fields = ["source"]
+
+
+@admin.register(Claim)
+class ClaimAdmin(FactAdmin):
+    list_display = ["file", "record", "field", "value", "mission"]
+    list_filter = [*FactAdmin.list_filter, "file", "mission"]
+    search_fields = ["record", "field", "value", "note"]

@@ -41,10 +41,10 @@ SEES = {
 KEEPS = {
     "admin": ALL_KINDS,
     # Exchange rates are shared with GSF, which this finance officer does not answer for (scopes.SHARED_FIGURES).
-    "finance": {"organizations", "funds", "flows", "expenditures", "cost-models", "sources"},
-    "logistics": {"service-lines", "contracts", "assets", "sources"},
-    "force": {"mandates", "pledges", "deployments", "contributors", "sources"},
-    "operations": {"sites", "site-statuses", "incidents", "sources"},
+    "finance": {"organizations", "funds", "flows", "expenditures", "cost-models", "sources", "claims"},
+    "logistics": {"service-lines", "contracts", "assets", "sources", "claims"},
+    "force": {"mandates", "pledges", "deployments", "contributors", "sources", "claims"},
+    "operations": {"sites", "site-statuses", "incidents", "sources", "claims"},
     "liaison": {"pledges", "deployments"},
     "donor": {"flows"},
     "observer": set(),

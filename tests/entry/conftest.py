@@ -13,7 +13,7 @@ from msaada.finance.models import Expenditure, Flow, Fund
 from msaada.forces.models import Deployment
 from msaada.logistics.models import Contract, ServiceLine
 from msaada.missions.models import Mission
-from msaada.sources.models import Citation, Source
+from msaada.sources.models import Citation, Claim, Source
 from tests.factories import (
     asset,
     contributor,
@@ -123,6 +123,10 @@ def world(db) -> World:
     }
     deployment_type = ContentType.objects.get_for_model(Deployment)
     Citation.objects.create(content_type=deployment_type, object_id=records["deployment"].pk, source=article)
+    claim = Claim(mission=mss, file="mandates", record="S/RES/2699 (2023)", field="end", value="2024-10-01")
+    claim.full_clean()  # finds the mandate it is about
+    claim.save()
+    records["claim"] = claim
     return World(mss, gsf, records)
 
 

@@ -26,6 +26,7 @@ ALL = {
     "contracts",
     "assets",
     "sources",
+    "claims",
 }
 # DESIGN.md's role table, written out by hand.
 SEES = {
@@ -41,10 +42,10 @@ SEES = {
 KEEPS = {
     "admin": ALL,
     # GSF shares the exchange rates, and this finance officer does not answer for GSF (scopes.SHARED_FIGURES).
-    "finance": {"organizations", "funds", "flows", "expenditures", "cost-models", "sources"},
-    "logistics": {"service-lines", "contracts", "assets", "sources"},
-    "force": {"mandates", "pledges", "deployments", "contributors", "sources"},
-    "operations": {"sites", "site-statuses", "incidents", "sources"},
+    "finance": {"organizations", "funds", "flows", "expenditures", "cost-models", "sources", "claims"},
+    "logistics": {"service-lines", "contracts", "assets", "sources", "claims"},
+    "force": {"mandates", "pledges", "deployments", "contributors", "sources", "claims"},
+    "operations": {"sites", "site-statuses", "incidents", "sources", "claims"},
     "liaison": {"pledges", "deployments"},
     "donor": {"flows"},
     "observer": set(),
@@ -67,6 +68,7 @@ SAMPLE = {
     "contracts": "contract",
     "assets": "asset",
     "sources": "article",
+    "claims": "claim",
 }
 NOT_ARCHIVED = {"contributors", "service-lines"}
 

@@ -29,6 +29,7 @@ SECTIONS = (
     "Capacity",
     "Incidents",
     "Risks",
+    "What other sources say",
     "Sources",
 )
 
@@ -57,9 +58,10 @@ def test_text_format_has_every_section_readable_money_and_dates():
     assert [line for line in lines if line in SECTIONS] == list(SECTIONS)
     assert "UNSC resolution 2751 (2024), 2 Oct 2024 – 2 Oct 2025 (active): 9 days left." in text
     assert "379 deployed of 2,500 authorized (15.2 %), 1,150 pledged." in text
-    assert "Runway: 80 days, to 12 Dec 2025." in text
-    assert any(line.split() == ["Committed", "USD", "1,000.00"] for line in lines)
-    assert any(line.split() == ["Unpaid", "commitments", "USD", "440.97"] for line in lines)
+    assert "Runway: 80 days, to 12 Dec 2025 (illustrative)." in text  # it rests on illustrative spending
+    # The flows are in CAD at illustrative rates: every money figure carries the mark.
+    assert any(line.split() == ["Committed", "USD", "1,000.00", "(illustrative)"] for line in lines)
+    assert any(line.split() == ["Unpaid", "commitments", "USD", "440.97", "(illustrative)"] for line in lines)
     assert any(line.split() == ["Kenya", "(KEN)", "371", "1,000"] for line in lines)
     assert any(line.split()[:4] == ["Accommodation", "30", "Sep", "2025"] for line in lines)
     assert "\x1b[" not in text  # no colour when not on a terminal
@@ -88,7 +90,7 @@ def test_markdown_format_has_sections_and_tables():
     assert "| Contributor | Deployed | Pledged |\n| --- | ---: | ---: |\n" in markdown
     assert "| Kenya (KEN) | 371 | 1,000 |" in markdown
     assert "| Total | 379 | 1,150 |" in markdown
-    assert "| Committed | USD 1,000.00 |" in markdown
+    assert "| Committed | USD 1,000.00 (illustrative) |" in markdown
     assert "| Accommodation | 30 Sep 2025 | 2 |" in markdown
     assert "| high | MANDATE_EXPIRY | UNSC resolution 2751 (2024) ends on 2 Oct 2025: 9 days left |" in markdown
 

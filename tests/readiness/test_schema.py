@@ -68,6 +68,8 @@ def test_empty_mission_brief_validates_and_is_all_zero(validator):
         "incidents": {"window_start": "2025-08-25", "count": 0, "fatalities": 0, "by_event_type": []},
         "risks": [],
         "sources": [],
+        "illustrative": [],
+        "claims": [],
     }
 
 

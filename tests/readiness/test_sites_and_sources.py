@@ -202,8 +202,16 @@ def test_a_source_is_listed_once_however_many_records_cite_it():
             "publisher": "Reuters",
             "date": "2025-06-26",
             "kind": "news",
+            "url": None,
         },
-        {"key": "seed-000", "title": "Title of seed-000", "publisher": None, "date": None, "kind": "report"},
+        {
+            "key": "seed-000",
+            "title": "Title of seed-000",
+            "publisher": None,
+            "date": None,
+            "kind": "report",
+            "url": None,
+        },
     ]
 
 

@@ -94,6 +94,13 @@ SAMPLE = {
         "longitude": "-72.34",
         "fatalities": "3",
     },
+    "claims": {
+        "file": "deployments",
+        "record": "first-contingent",
+        "field": "count",
+        "value": "400",
+        "note": "Said 400",
+    },
 }
 CREATED_ONE_EACH = {spec.name: (1, 0, 0) for spec in FILES}
 
@@ -163,7 +170,12 @@ def test_a_role_gets_the_templates_of_what_it_keeps(as_role, tmp_path: Path) -> 
     assert client.get(template_url("nothing.csv")).status_code == 404
     path = tmp_path / "book.xlsx"
     path.write_bytes(client.get(template_url("msaada-import.xlsx")).content)
-    assert openpyxl.load_workbook(path).sheetnames == ["sources", "contracts", "assets"]
+    assert openpyxl.load_workbook(path).sheetnames == [
+        "sources",
+        "contracts",
+        "assets",
+        "claims",
+    ]  # logistics keeps claims too
 
 
 def test_the_upload_page_links_each_template_the_role_may_use(as_role) -> None:

@@ -4,6 +4,7 @@ from typing import Any
 
 from msaada.readiness.figures import Brief, Ground
 from msaada.readiness.formats import iso, money_value
+from msaada.readiness.presenters.trust import claims_data
 
 
 def brief_data(brief: Brief) -> dict[str, Any]:
@@ -89,9 +90,11 @@ def brief_data(brief: Brief) -> dict[str, Any]:
                 "publisher": source.publisher,
                 "date": iso(source.date),
                 "kind": source.kind,
+                "url": source.url,
             }
             for source in brief.sources
         ],
+        **claims_data(brief),
     }
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from msaada.missions.models import EventType, SiteKind, SiteStatusValue
 from msaada.readiness.figures import Brief
 from msaada.readiness.formats import count_text, country_text, day_text, money_text, tenths_text
+from msaada.readiness.presenters.trust import claim_lines, mark, mark_risk
 from msaada.readiness.rows import SourceRow
 
 
@@ -52,6 +53,7 @@ def sections(brief: Brief) -> list[Section]:
         _capacity(brief),
         _incidents(brief),
         _risks(brief),
+        _claims(brief),
         _sources(brief),
     ]
 
@@ -73,10 +75,10 @@ def _mandate(brief: Brief) -> Section:
             % {
                 "authority": mandate.authority,
                 "start": day_text(mandate.start),
-                "end": day_text(mandate.end),
+                "end": mark(brief, "mandate.end", day_text(mandate.end)),
                 "state": state,
-                "days": left,
-                "strength": count_text(mandate.authorized_strength),
+                "days": mark(brief, "mandate.days_left", left),
+                "strength": mark(brief, "mandate.authorized_strength", count_text(mandate.authorized_strength)),
             },
         ),
     )
@@ -84,20 +86,27 @@ def _mandate(brief: Brief) -> Section:
 
 def _strength(brief: Brief) -> Section:
     strength = brief.strength
-    figures = {"deployed": count_text(strength.deployed), "pledged": count_text(strength.pledged)}
+    figures = {
+        "deployed": mark(brief, "strength.deployed", count_text(strength.deployed)),
+        "pledged": mark(brief, "strength.pledged", count_text(strength.pledged)),
+    }
     if strength.deployed_pct is None:
         summary = _("%(deployed)s deployed, %(pledged)s pledged, no authorized strength.") % figures
     else:
         summary = _("%(deployed)s deployed of %(authorized)s authorized (%(pct)s %%), %(pledged)s pledged.") % {
             **figures,
-            "authorized": count_text(strength.authorized or 0),
-            "pct": tenths_text(strength.deployed_pct),
+            "authorized": mark(brief, "strength.authorized", count_text(strength.authorized or 0)),
+            "pct": mark(brief, "strength.deployed_pct", tenths_text(strength.deployed_pct)),
         }
     rows = tuple(
-        (f"{country_text(row.contributor)} ({row.contributor})", count_text(row.deployed), count_text(row.pledged))
+        (
+            f"{country_text(row.contributor)} ({row.contributor})",
+            mark(brief, f"strength.by_contributor.{row.contributor}.deployed", count_text(row.deployed)),
+            mark(brief, f"strength.by_contributor.{row.contributor}.pledged", count_text(row.pledged)),
+        )
         for row in strength.by_contributor
     )
-    total = (_("Total"), count_text(strength.deployed), count_text(strength.pledged))
+    total = (_("Total"), figures["deployed"], figures["pledged"])
     return Section(
         _("Strength"),
         (summary,),
@@ -108,28 +117,31 @@ def _strength(brief: Brief) -> Section:
 def _funding(brief: Brief) -> Section:
     funding, currency = brief.funding, brief.currency
     figures = (
-        (_("Pledged"), funding.pledged),
-        (_("Committed"), funding.committed),
-        (_("Paid"), funding.paid),
-        (_("Spent"), funding.spent),
-        (_("Cash"), funding.cash),
-        (_("Unpaid commitments"), funding.unpaid_commitments),
-        (_("Daily burn (last 90 days)"), funding.daily_burn),
-        (_("Gap to the mandate's end"), funding.gap_to_mandate_end),
+        (_("Pledged"), "pledged"),
+        (_("Committed"), "committed"),
+        (_("Paid"), "paid"),
+        (_("Spent"), "spent"),
+        (_("Cash"), "cash"),
+        (_("Unpaid commitments"), "unpaid_commitments"),
+        (_("Daily burn (last 90 days)"), "daily_burn"),
+        (_("Gap to the mandate's end"), "gap_to_mandate_end"),
     )
     if funding.runway_days is None or funding.runway_end is None:
         runway = _("Runway: no spending in the last 90 days.")
     else:
         runway = _("Runway: %(days)s days, to %(end)s.") % {
             "days": count_text(funding.runway_days),
-            "end": day_text(funding.runway_end),
+            "end": mark(brief, "funding.runway_end", day_text(funding.runway_end)),
         }
     return Section(
         _("Funding"),
         (runway,),
         Table(
             (_("Figure"), _("Amount")),
-            tuple((name, money_text(amount, currency)) for name, amount in figures),
+            tuple(
+                (name, mark(brief, f"funding.{key}", money_text(getattr(funding, key), currency)))
+                for name, key in figures
+            ),
             numeric=(1,),
         ),
     )
@@ -139,8 +151,18 @@ def _life_support(brief: Brief) -> Section:
     rows = tuple(
         (
             line.service_line,
-            _("not covered") if line.covered_until is None else day_text(line.covered_until),
-            "–" if line.gap_days_before_mandate_end is None else count_text(line.gap_days_before_mandate_end),
+            mark(
+                brief,
+                f"life_support.{line.service_line}.covered_until",
+                _("not covered") if line.covered_until is None else day_text(line.covered_until),
+            ),
+            "–"
+            if line.gap_days_before_mandate_end is None
+            else mark(
+                brief,
+                f"life_support.{line.service_line}.gap_days_before_mandate_end",
+                count_text(line.gap_days_before_mandate_end),
+            ),
         )
         for line in brief.life_support
     )
@@ -154,7 +176,11 @@ def _sites(brief: Brief) -> Section:
         (
             site.name,
             str(SiteKind(site.kind).label),
-            _("unknown") if site.status is None else str(SiteStatusValue(site.status).label),
+            mark(
+                brief,
+                f"sites.{site.name}.status",
+                _("unknown") if site.status is None else str(SiteStatusValue(site.status).label),
+            ),
             "–" if site.since is None else day_text(site.since),
         )
         for site in brief.sites
@@ -225,7 +251,7 @@ def _incidents(brief: Brief) -> Section:
 
 
 def _risks(brief: Brief) -> Section:
-    rows = tuple((risk.severity, risk.code, risk.message) for risk in brief.risks)
+    rows = tuple((risk.severity, risk.code, mark_risk(brief, risk, risk.message)) for risk in brief.risks)
     table = Table((_("Severity"), _("Risk"), _("What")), rows)
     return Section(_("Risks"), () if rows else (_("No risks found."),), table if rows else None)
 
@@ -235,7 +261,18 @@ def source_line(source: SourceRow) -> str:
     details = [part for part in (source.publisher, source.date and day_text(source.date)) if part]
     kind = _("illustrative: not from a source") if source.illustrative else source.kind
     described = f"{source.title}. {', '.join(details)}" if details else source.title
-    return f"[{source.key}] {described} ({kind})"
+    address = f" <{source.url}>" if source.url else ""
+    return f"[{source.key}] {described}{address} ({kind})"
+
+
+def _claims(brief: Brief) -> Section:
+    numbered = claim_lines(brief)
+    lines = (
+        (_("‡ marks a figure another source gives differently:"),)
+        if numbered
+        else (_("No other source gives a figure of this brief differently."),)
+    )
+    return Section(_("What other sources say"), lines, numbered=numbered)
 
 
 def _sources(brief: Brief) -> Section:

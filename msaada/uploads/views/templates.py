@@ -89,6 +89,13 @@ HXL_OF_FILE = {
         "fatalities": "#affected+killed",
         "notes": "#description",
     },
+    "claims": {
+        "file": "#meta+file",
+        "record": "#meta+record+id",
+        "field": "#meta+field",
+        "value": "#value+claimed",
+        "note": "#description",
+    },
 }
 
 
