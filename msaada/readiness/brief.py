@@ -10,6 +10,7 @@ from msaada.readiness.figures import Brief, brief_figures
 from msaada.readiness.presenters.data import brief_data
 from msaada.readiness.risks import assess
 from msaada.readiness.rows import MissionRecords
+from msaada.readiness.waiting import waiting_as_of
 
 
 def read_records(mission: Mission, as_of: date) -> MissionRecords:
@@ -38,7 +39,7 @@ def build_brief(mission: Mission, as_of: date) -> Brief:
     Raise MissingRateError when an amount has no exchange rate on or before its date.
     """
     brief = brief_figures(read_records(mission, as_of))
-    return replace(brief, risks=assess(brief))
+    return replace(brief, risks=assess(brief), waiting=waiting_as_of(mission, as_of))
 
 
 def brief_json(brief: Brief) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from msaada.readiness.rows import (
     MoneyGroup,
     SiteRow,
     SourceRow,
+    Waiting,
 )
 
 
@@ -118,6 +119,9 @@ class Brief:
     sites: tuple[SiteRow, ...]
     sources: tuple[SourceRow, ...]
     risks: tuple[Risk, ...] = ()
+    waiting: Waiting = field(
+        default_factory=Waiting
+    )  # reported records the figures leave out until an officer confirms them
 
 
 def mandate_figure(row: MandateRow | None, as_of: date) -> MandateFigure | None:

@@ -106,3 +106,16 @@ class MissionRecords:
     lines: tuple[LineRow, ...]
     sites: tuple[SiteRow, ...]
     sources: tuple[SourceRow, ...]
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """How many reported records dated on or before the date wait for an officer's review, per kind."""
+
+    pledges: int = 0
+    deployments: int = 0
+    flows: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.pledges + self.deployments + self.flows

@@ -48,9 +48,27 @@ def sections(brief: Brief) -> list[Section]:
         _funding(brief),
         _life_support(brief),
         _sites(brief),
+        *_waiting(brief),
         _risks(brief),
         _sources(brief),
     ]
+
+
+def _waiting(brief: Brief) -> list[Section]:
+    """Say how many reported records wait for review, when any do: the figures above leave them out."""
+    waiting = brief.waiting
+    counts = (
+        ngettext("%(count)s pledge", "%(count)s pledges", waiting.pledges),
+        ngettext("%(count)s deployment", "%(count)s deployments", waiting.deployments),
+        ngettext("%(count)s flow", "%(count)s flows", waiting.flows),
+    )
+    lines = tuple(
+        _("%(records)s reported, waiting for an officer's review: not counted above.")
+        % {"records": text % {"count": count_text(count)}}
+        for text, count in zip(counts, (waiting.pledges, waiting.deployments, waiting.flows), strict=True)
+        if count
+    )
+    return [Section(_("Waiting for review"), lines)] if lines else []
 
 
 def _mandate(brief: Brief) -> Section:
