@@ -66,6 +66,7 @@ def test_empty_mission_brief_validates_and_is_all_zero(validator):
         "sites": [],
         "risks": [],
         "sources": [],
+        "waiting_review": {"pledges": 0, "deployments": 0, "flows": 0},
     }
 
 

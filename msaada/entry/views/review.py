@@ -34,8 +34,8 @@ def review_queue(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "entry/review.html", context)
 
 
-@login_required
 @require_POST
+@login_required
 def review_decide(request: HttpRequest, code: str, kind: str, pk: int) -> HttpResponse:
     """Confirm or reject one reported record with a note; a record out of the user's review is not found."""
     mission = mission_or_404(request.user, code)
