@@ -80,6 +80,7 @@ def record_save(
     """Check and save a record with the sources it cites (None leaves its citations as they are)."""
     with transaction.atomic(durable=True):
         _save_new_parents(record)
+        _by(actor, record)
         mark_review(actor, record)
         check_record(record, mission=mission)
         subjects = subjects_of(record)
@@ -95,6 +96,7 @@ def record_archive(*, actor: AbstractBaseUser | None, record: Fact, mission: mod
         # Scope is asked of the record as it stands: an archived mission is out of everyone's scope.
         _check_scope(actor, record)
         subjects = subjects_of(record)
+        _by(actor, record)
         record.archive()
         check_after(mission=mission, subjects=subjects, reporter=_reporter(record))
 
@@ -113,6 +115,7 @@ def record_restore(
         record.archived_at = None
     with transaction.atomic(durable=True):
         _keep_stored_review(record)
+        _by(actor, record)
         mark_review(actor, record)
         check_record(record, mission=mission)
         subjects = subjects_of(record)
@@ -136,6 +139,7 @@ def record_review(
             raise ValidationError(_("Only an officer of the mission confirms or rejects a reported record."))
         record.review_state = ReviewState.CONFIRMED if confirm else ReviewState.REJECTED
         record.reviewed_by, record.reviewed_at, record.review_note = actor, timezone.now(), note
+        _by(actor, record)
         if confirm:
             check_record(record, mission=mission)
         subjects = subjects_of(record)
@@ -172,6 +176,12 @@ def cite(record: models.Model, sources: list[models.Model] | None) -> None:
         citation.objects.create(content_type=content_type, object_id=record.pk, source_id=source_id)
     for source_id in current.keys() - wanted:
         current[source_id].delete()
+
+
+def _by(actor: AbstractBaseUser | None, record: models.Model) -> None:
+    """Name the actor in the version the write makes, also when no request names the user (the API, a command)."""
+    if actor is not None:
+        record._history_user = actor  # read by simple_history when it records the version
 
 
 def _keep_stored_review(record: models.Model) -> None:

@@ -26,6 +26,7 @@ from msaada.finance.money import MissingRateError
 from msaada.missions.models import Mission
 from msaada.readiness.brief import build_brief
 from msaada.readiness.figures import Brief, Risk
+from msaada.readiness.presenters.sections import waiting_lines
 from msaada.readiness.risks import SEVERITY_ORDER
 from msaada.readiness.rows import SiteRow
 
@@ -144,6 +145,7 @@ def dashboard_figures(mission: Mission, as_of: date) -> dict[str, Any]:
             for code in ("STRENGTH_GAP", "MANDATE_EXPIRY", "FUNDING_RUNWAY", "SERVICE_GAP")
         },
         "lines_at_risk": sum(1 for risk in brief.risks if risk.code == "SERVICE_GAP"),
+        "waiting_lines": waiting_lines(brief),
     }
 
 
