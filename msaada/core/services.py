@@ -12,6 +12,7 @@ change or restore keeps the state the record has. `record_review` is the officer
 
 import copy
 from collections.abc import Callable
+from typing import cast
 
 from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser
@@ -59,7 +60,7 @@ def mark_review(actor: AbstractBaseUser | None, record: models.Model) -> None:
     if not isinstance(record, Reviewed):
         return
     if reports(actor, type(record)):
-        record.review_state, record.reported_by = ReviewState.REPORTED, actor
+        record.review_state, record.reported_by_id = ReviewState.REPORTED, actor.pk if actor else None
         record.reviewed_by, record.reviewed_at, record.review_note = None, None, ""
     elif record.pk is None:
         record.review_state = ReviewState.CONFIRMED
@@ -138,7 +139,8 @@ def record_review(
         if reports(actor, type(record)) or not record.waiting:
             raise ValidationError(_("Only an officer of the mission confirms or rejects a reported record."))
         record.review_state = ReviewState.CONFIRMED if confirm else ReviewState.REJECTED
-        record.reviewed_by, record.reviewed_at, record.review_note = actor, timezone.now(), note
+        record.reviewed_by_id = actor.pk if actor else None
+        record.reviewed_at, record.review_note = timezone.now(), note
         _by(actor, record)
         if confirm:
             check_record(record, mission=mission)
@@ -181,7 +183,7 @@ def cite(record: models.Model, sources: list[models.Model] | None) -> None:
 def _by(actor: AbstractBaseUser | None, record: models.Model) -> None:
     """Name the actor in the version the write makes, also when no request names the user (the API, a command)."""
     if actor is not None:
-        record._history_user = actor  # read by simple_history when it records the version
+        record._history_user = actor  # type: ignore[attr-defined]  # simple_history reads it when it records the version
 
 
 def _keep_stored_review(record: models.Model) -> None:
@@ -189,7 +191,7 @@ def _keep_stored_review(record: models.Model) -> None:
     if isinstance(record, Reviewed):
         stored = type(record)._default_manager.filter(pk=record.pk).values(*REVIEW_FIELDS).first() or {}
         for name, value in stored.items():
-            setattr(record, type(record)._meta.get_field(name).attname, value)
+            setattr(record, cast(models.Field, type(record)._meta.get_field(name)).attname, value)
 
 
 def _save_new_parents(record: models.Model) -> None:

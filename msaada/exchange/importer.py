@@ -538,7 +538,8 @@ class FileImport:
     def _check_after_rules(self) -> None:
         """Check the file's records together once they are written: a departure that makes a strength negative."""
         for rule in after_rules(self.spec.model):
-            reporter = self.run.actor.pk if reports(self.run.actor, self.spec.model) else None
+            actor = self.run.actor
+            reporter = actor.pk if actor is not None and reports(actor, self.spec.model) else None
             for finding in rule.check(mission=self.run.mission, subjects=None, reporter=reporter):
                 for line in self.departure_lines.get(finding.subject) or [0]:
                     self.error(line, finding.field, finding.message)
