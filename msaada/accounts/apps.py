@@ -8,7 +8,8 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from msaada.accounts import signals  # noqa: F401 - connects the receivers
-        from msaada.accounts.scopes import changeable
-        from msaada.core.services import register_scope
+        from msaada.accounts.scopes import changeable, reports
+        from msaada.core.services import register_reporters, register_scope
 
         register_scope(changeable)
+        register_reporters(reports)

@@ -126,6 +126,8 @@ def pickable(user: User, model: type[models.Model]) -> models.QuerySet:
     """
     if role_of(user) == Role.DONOR and label(model) == "finance.fund":
         return model._default_manager.filter(mission__in=missions(user))
+    if role_of(user) in REPORTERS and label(model) == "sources.source":
+        return model._default_manager.all()  # the documents a reporter's record rests on are shared by all
     return visible(user, model)
 
 
@@ -163,3 +165,23 @@ def sees_aggregates(user: User) -> bool:
 def mission_or_404(user: User, code: str) -> models.Model:
     """Return the mission with this code if the user may see it; otherwise answer 404, as if it did not exist."""
     return get_object_or_404(missions(user), code=code)
+
+
+# Reported, then confirmed (core/review.py): what these roles record waits for an officer of the mission.
+REPORTERS = frozenset({Role.LIAISON, Role.DONOR})
+
+
+def reports(user: User, model: type[models.Model]) -> bool:
+    """Whether the user's writes of this kind are reported, to be confirmed or rejected by an officer."""
+    return role_of(user) in REPORTERS and getattr(model, "reviewed", False)
+
+
+def reviewable(user: User, model: type[models.Model]) -> models.QuerySet:
+    """Return the records of `model` the user confirms or rejects: those a keeper who is no reporter may change.
+
+    A force officer reviews pledges and deployments, a finance officer flows, each of their own missions;
+    an admin all of them.
+    """
+    if not getattr(model, "reviewed", False) or role_of(user) in REPORTERS:
+        return model._default_manager.none()
+    return changeable(user, model)

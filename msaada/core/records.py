@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from msaada.core.fields import bound_of
 from msaada.core.identity import RecordFile, record_identity
 from msaada.core.models import ImportedHistory
+from msaada.core.review import ReviewState
 
 
 class FactQuerySet(models.QuerySet):
@@ -20,6 +21,13 @@ class FactQuerySet(models.QuerySet):
 
     def current(self) -> "FactQuerySet":
         return self.filter(archived_at__isnull=True)
+
+    def counted(self) -> "FactQuerySet":
+        """Return what the brief counts: the current records, and of a reviewed kind only the confirmed ones."""
+        current = self.current()
+        if getattr(self.model, "reviewed", False):
+            return current.filter(review_state=ReviewState.CONFIRMED)
+        return current
 
 
 class Fact(models.Model):

@@ -49,8 +49,14 @@ class AfterRule:
         """Return what the write of `record` may change for the rule, read before the write."""
         raise NotImplementedError
 
-    def check(self, *, mission: models.Model | None, subjects: set[Hashable] | None) -> list[Finding]:
-        """Return what the stored records break, for the given subjects only, or all when None."""
+    def check(
+        self, *, mission: models.Model | None, subjects: set[Hashable] | None, reporter: int | None = None
+    ) -> list[Finding]:
+        """Return what the stored records break, for the given subjects only, or all when None.
+
+        The records that count are the confirmed ones (core/review.py); after a reporter's write, the
+        records that reporter has reported and that still wait count with them (`reporter`: the user's pk).
+        """
         raise NotImplementedError
 
 
@@ -122,8 +128,14 @@ def subjects_of(record: models.Model) -> dict[AfterRule, set[Hashable]]:
     return {rule: rule.subjects(record) for rule in after_rules(type(record))}
 
 
-def check_after(*, mission: models.Model | None, subjects: dict[AfterRule, set[Hashable]]) -> None:
+def check_after(
+    *, mission: models.Model | None, subjects: dict[AfterRule, set[Hashable]], reporter: int | None = None
+) -> None:
     """Check, after a write, the rules over the stored records that the write may have broken."""
-    findings = [finding for rule, some in subjects.items() for finding in rule.check(mission=mission, subjects=some)]
+    findings = [
+        finding
+        for rule, some in subjects.items()
+        for finding in rule.check(mission=mission, subjects=some, reporter=reporter)
+    ]
     if findings:
         raise as_error(findings)

@@ -4,19 +4,26 @@ Each write checks the record (core/rules.py: fields, constraints, the model's ru
 rules over the stored records after the write and re-checks that the record stays within the actor's
 scope, inside its transaction: when anything fails the transaction is rolled back and a ValidationError
 names the fields at fault. `actor=None` is the command line or the system, which may change anything.
+
+A reviewed record (core/review.py) gets its review state here, from the writer's role: reported when a
+reporter (a contributor liaison, a donor) writes it, confirmed when an officer creates it; an officer's
+change or restore keeps the state the record has. `record_review` is the officer's confirm or reject.
 """
 
 import copy
 from collections.abc import Callable
+from typing import cast
 
 from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from msaada.core.records import Fact
+from msaada.core.review import REVIEW_FIELDS, Reviewed, ReviewState
 from msaada.core.rules import check_after, check_record, subjects_of
 
 # Who may change which records (accounts.scopes.changeable), registered by accounts, which builds on core.
@@ -29,6 +36,41 @@ def register_scope(check: ScopeCheck) -> None:
     _scopes[:] = [check]
 
 
+# Whose writes of a kind wait for review (accounts.scopes.reports), registered by accounts too.
+ReportCheck = Callable[[AbstractBaseUser, type[models.Model]], bool]
+_reporters: list[ReportCheck] = []
+
+
+def register_reporters(check: ReportCheck) -> None:
+    """Make the write services ask `check` whether an actor's write of a kind is reported, not confirmed."""
+    _reporters[:] = [check]
+
+
+def reports(actor: AbstractBaseUser | None, model: type[models.Model]) -> bool:
+    """Whether the actor's writes of this kind wait for an officer's review."""
+    return actor is not None and issubclass(model, Reviewed) and bool(_reporters) and _reporters[0](actor, model)
+
+
+def mark_review(actor: AbstractBaseUser | None, record: models.Model) -> None:
+    """Set a reviewed record's state from the writer's role, before it is written.
+
+    A reporter's write (new or a change) is reported and waits again; an officer's new record is confirmed;
+    an officer's change keeps the state the record has.
+    """
+    if not isinstance(record, Reviewed):
+        return
+    if reports(actor, type(record)):
+        record.review_state, record.reported_by_id = ReviewState.REPORTED, actor.pk if actor else None
+        record.reviewed_by, record.reviewed_at, record.review_note = None, None, ""
+    elif record.pk is None:
+        record.review_state = ReviewState.CONFIRMED
+
+
+def _reporter(record: models.Model) -> int | None:
+    """Return the pk of the user whose waiting records count with the confirmed ones in the checks after this write."""
+    return record.reported_by_id if isinstance(record, Reviewed) and record.waiting else None
+
+
 def record_save(
     *,
     actor: AbstractBaseUser | None,
@@ -39,10 +81,12 @@ def record_save(
     """Check and save a record with the sources it cites (None leaves its citations as they are)."""
     with transaction.atomic(durable=True):
         _save_new_parents(record)
+        _by(actor, record)
+        mark_review(actor, record)
         check_record(record, mission=mission)
         subjects = subjects_of(record)
         record.save()
-        check_after(mission=mission, subjects=subjects)
+        check_after(mission=mission, subjects=subjects, reporter=_reporter(record))
         cite(record, sources)
         _check_scope(actor, record)
 
@@ -53,8 +97,9 @@ def record_archive(*, actor: AbstractBaseUser | None, record: Fact, mission: mod
         # Scope is asked of the record as it stands: an archived mission is out of everyone's scope.
         _check_scope(actor, record)
         subjects = subjects_of(record)
+        _by(actor, record)
         record.archive()
-        check_after(mission=mission, subjects=subjects)
+        check_after(mission=mission, subjects=subjects, reporter=_reporter(record))
 
 
 def record_restore(
@@ -70,12 +115,38 @@ def record_restore(
     if isinstance(record, Fact):
         record.archived_at = None
     with transaction.atomic(durable=True):
+        _keep_stored_review(record)
+        _by(actor, record)
+        mark_review(actor, record)
         check_record(record, mission=mission)
         subjects = subjects_of(record)
         record.save()
-        check_after(mission=mission, subjects=subjects)
+        check_after(mission=mission, subjects=subjects, reporter=_reporter(record))
         _check_scope(actor, record)
     return record
+
+
+def record_review(
+    *, actor: AbstractBaseUser | None, record: Reviewed, mission: models.Model | None, confirm: bool, note: str
+) -> None:
+    """Confirm or reject a reported record, with a note, as an officer who may change it.
+
+    Confirming runs every check of a write with the record counted (a departure needs the confirmed
+    arrivals before it); a rejected record counts nowhere, so nothing is checked of it.
+    """
+    with transaction.atomic(durable=True):
+        _check_scope(actor, record)
+        if reports(actor, type(record)) or not record.waiting:
+            raise ValidationError(_("Only an officer of the mission confirms or rejects a reported record."))
+        record.review_state = ReviewState.CONFIRMED if confirm else ReviewState.REJECTED
+        record.reviewed_by_id = actor.pk if actor else None
+        record.reviewed_at, record.review_note = timezone.now(), note
+        _by(actor, record)
+        if confirm:
+            check_record(record, mission=mission)
+        subjects = subjects_of(record)
+        record.save()
+        check_after(mission=mission, subjects=subjects)
 
 
 def check_write(record: models.Model, *, actor: AbstractBaseUser | None, mission: models.Model | None) -> None:
@@ -86,9 +157,10 @@ def check_write(record: models.Model, *, actor: AbstractBaseUser | None, mission
     with transaction.atomic():
         subjects = subjects_of(record)
         trial = copy.copy(record)  # a copy, so that a new record stays new once the trial is rolled back
+        mark_review(actor, trial)
         trial.save()
         try:
-            check_after(mission=mission, subjects=subjects)
+            check_after(mission=mission, subjects=subjects, reporter=_reporter(trial))
             _check_scope(actor, trial)
         finally:
             transaction.set_rollback(True)
@@ -106,6 +178,20 @@ def cite(record: models.Model, sources: list[models.Model] | None) -> None:
         citation.objects.create(content_type=content_type, object_id=record.pk, source_id=source_id)
     for source_id in current.keys() - wanted:
         current[source_id].delete()
+
+
+def _by(actor: AbstractBaseUser | None, record: models.Model) -> None:
+    """Name the actor in the version the write makes, also when no request names the user (the API, a command)."""
+    if actor is not None:
+        record._history_user = actor  # type: ignore[attr-defined]  # simple_history reads it when it records the version
+
+
+def _keep_stored_review(record: models.Model) -> None:
+    """Give a record restored from a version its stored review, which is a step taken, not a value to go back to."""
+    if isinstance(record, Reviewed):
+        stored = type(record)._default_manager.filter(pk=record.pk).values(*REVIEW_FIELDS).first() or {}
+        for name, value in stored.items():
+            setattr(record, cast(models.Field, type(record)._meta.get_field(name)).attname, value)
 
 
 def _save_new_parents(record: models.Model) -> None:

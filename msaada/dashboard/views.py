@@ -28,6 +28,7 @@ from msaada.readiness import ground, weekly
 from msaada.readiness.brief import build_brief
 from msaada.readiness.figures import Brief, Risk
 from msaada.readiness.formats import day_text
+from msaada.readiness.presenters.sections import waiting_lines
 from msaada.readiness.risks import SEVERITY_ORDER
 from msaada.readiness.rows import SiteRow
 
@@ -154,6 +155,7 @@ def dashboard_figures(mission: Mission, as_of: date) -> dict[str, Any]:
         "lines_at_risk": sum(1 for risk in brief.risks if risk.code == "SERVICE_GAP"),
         "kinds_short": sum(1 for risk in brief.risks if risk.code == "EQUIPMENT_SHORT"),
         "incidents": ground.incident_rows(mission, as_of),
+        "waiting_lines": waiting_lines(brief),
     }
 
 

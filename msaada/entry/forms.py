@@ -19,7 +19,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from msaada.accounts.models import Role
-from msaada.accounts.scopes import profile_of, role_of, visible
+from msaada.accounts.scopes import pickable, profile_of, reports, role_of, visible
 from msaada.core.fields import ScaledDecimalField
 from msaada.core.rules import row_findings
 from msaada.entry.entities import Entity
@@ -111,8 +111,10 @@ class RecordForm(forms.ModelForm):
         for name, field in self.fields.items():
             if isinstance(field, forms.ModelChoiceField):
                 field.queryset = self._choices(user, name, field.queryset.model)
-        if entity.cites and not isinstance(visible(user, Source), EmptyQuerySet):
+        if entity.cites and (reports(user, entity.model) or not isinstance(visible(user, Source), EmptyQuerySet)):
             self.fields["sources"] = self._sources_field(user)
+            # What a liaison or a donor reports is checked against its source before it counts.
+            self.fields["sources"].required = reports(user, entity.model)
 
     def _choices(self, user: AbstractBaseUser, name: str, model: type[models.Model]) -> models.QuerySet:
         """Offer current records, and the one already chosen even if it was archived since."""
@@ -127,8 +129,9 @@ class RecordForm(forms.ModelForm):
             cited = [citation.source_id for citation in self.instance.citations.all()]
         # The sources already cited come first, so that a long list does not hide them.
         first = Case(When(pk__in=cited, then=0), default=1)
+        sources = pickable(user, Source).filter(Q(archived_at__isnull=True) | Q(pk__in=cited))
         field = forms.ModelMultipleChoiceField(
-            queryset=visible(user, Source).filter(Q(archived_at__isnull=True) | Q(pk__in=cited)).order_by(first, "key"),
+            queryset=sources.order_by(first, "key"),
             required=False,
             initial=cited,
             label=_("Sources cited"),

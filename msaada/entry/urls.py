@@ -2,10 +2,12 @@
 
 from django.urls import path
 
-from msaada.entry.views import history, lists, records
+from msaada.entry.views import history, lists, records, review
 
 urlpatterns = [
     path("", lists.record_index, name="record_index"),
+    path("review/", review.review_queue, name="review_queue"),
+    path("review/<slug:kind>/<int:pk>/", review.review_decide, name="review_decide"),
     path("<slug:kind>/", lists.record_list, name="record_list"),
     path("<slug:kind>/export.csv", lists.record_export_csv, name="record_export_csv"),
     path("<slug:kind>/export.xlsx", lists.record_export_xlsx, name="record_export_xlsx"),

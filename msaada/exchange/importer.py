@@ -20,7 +20,9 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from msaada.core.middleware import database_busy
 from msaada.core.models import ImportBatch
 from msaada.core.records import Fact
+from msaada.core.review import REVIEW_FIELDS
 from msaada.core.rules import RowRule, after_rules, row_rules
+from msaada.core.services import mark_review, reports
 from msaada.exchange import cells
 from msaada.exchange.formats import FILES, FILES_BY_NAME, Column, FileSpec, field_of
 from msaada.exchange.identity import row_identity
@@ -474,6 +476,8 @@ class FileImport:
 
     def _save(self, creates: list[Row], updates: list[Row]) -> None:
         model, actor, reason = self.spec.model, self.run.actor, self.run.reason
+        for row in (*creates, *updates):
+            mark_review(actor, row.checked())
         if creates:
             bulk_create_with_history(
                 [row.checked() for row in creates],
@@ -487,7 +491,7 @@ class FileImport:
             bulk_update_with_history(
                 [row.checked() for row in updates],
                 model,
-                fields=[*updates[0].values, "archived_at"],
+                fields=[*updates[0].values, "archived_at", *(REVIEW_FIELDS if reports(actor, model) else ())],
                 batch_size=BATCH_SIZE,
                 default_user=actor,
                 default_change_reason=reason,
@@ -534,6 +538,8 @@ class FileImport:
     def _check_after_rules(self) -> None:
         """Check the file's records together once they are written: a departure that makes a strength negative."""
         for rule in after_rules(self.spec.model):
-            for finding in rule.check(mission=self.run.mission, subjects=None):
+            actor = self.run.actor
+            reporter = actor.pk if actor is not None and reports(actor, self.spec.model) else None
+            for finding in rule.check(mission=self.run.mission, subjects=None, reporter=reporter):
                 for line in self.departure_lines.get(finding.subject) or [0]:
                     self.error(line, finding.field, finding.message)

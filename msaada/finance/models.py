@@ -10,6 +10,7 @@ from msaada.core.constraints import check_period, check_same_mission, non_negati
 from msaada.core.fields import ScaledDecimalField, currency_field, money_field
 from msaada.core.identity import RecordFile
 from msaada.core.records import Fact
+from msaada.core.review import Reviewed
 from msaada.missions.models import MissionFact
 
 
@@ -90,7 +91,7 @@ class FundMovement(MissionFact):
         check_same_mission(self, "fund")
 
 
-class Flow(FundMovement):
+class Flow(FundMovement, Reviewed):
     """One stage event of a contribution: pledged, committed or paid (flows sharing a ref are one contribution)."""
 
     record_file = RecordFile(

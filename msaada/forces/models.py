@@ -9,6 +9,7 @@ from msaada.core.constraints import unique_ref
 from msaada.core.fields import count_field
 from msaada.core.identity import RecordFile
 from msaada.core.models import ImportedHistory
+from msaada.core.review import Reviewed
 from msaada.missions.models import MissionFact
 
 
@@ -42,7 +43,7 @@ class PledgeStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("withdrawn")
 
 
-class Pledge(MissionFact):
+class Pledge(MissionFact, Reviewed):
     """A promise by a contributing country to send personnel of one category.
 
     A later pledge of the same country and category replaces an earlier one.
@@ -72,7 +73,7 @@ class Change(models.TextChoices):
     DEPARTURE = "departure", _("departure")
 
 
-class Deployment(MissionFact):
+class Deployment(MissionFact, Reviewed):
     """Personnel of a contributing country arriving in or leaving the mission area on a date."""
 
     record_file = RecordFile("deployments", ("contributor", "unit", "category", "change", "count", "date"))

@@ -5,9 +5,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import models
-from django.db.models import F, Sum, Window
+from django.db.models import F, Q, Sum, Window
 from django.utils.translation import gettext as _
 
+from msaada.core.review import ReviewState
 from msaada.core.rules import AfterRule, Finding, register
 from msaada.forces.models import Deployment
 from msaada.forces.selectors import signed_count
@@ -23,14 +24,22 @@ class Shortfall:
     strength: int
 
 
-def negative_strength(mission: Mission) -> list[Shortfall]:
-    """Return, per contributor, the first date its running strength in the mission falls below zero."""
+def negative_strength(mission: Mission, reporter: int | None = None) -> list[Shortfall]:
+    """Return, per contributor, the first date its running strength in the mission falls below zero.
+
+    The strength is that of the confirmed deployments, the ones the brief counts; with a `reporter`, also of
+    the deployments that user reported and that still wait, so a reported departure is checked against the
+    confirmed arrivals and the reporter's own waiting ones, never against what others reported.
+    """
     # The running sum through each deployment's date (the window's default frame takes in the
     # whole day), kept where it is negative: one query, on SQLite and PostgreSQL alike.
     running = Window(Sum(signed_count()), partition_by=F("contributor"), order_by="date")
+    counted = Q(review_state=ReviewState.CONFIRMED)
+    if reporter is not None:
+        counted |= Q(review_state=ReviewState.REPORTED, reported_by=reporter)
     rows = (
         Deployment.objects.current()
-        .filter(mission=mission)
+        .filter(counted, mission=mission)
         .annotate(strength=running)
         .filter(strength__lt=0)
         .values_list("contributor__code", "date", "strength")
@@ -52,7 +61,9 @@ class StrengthNeverNegative(AfterRule):
             codes |= set(Deployment.objects.filter(pk=record.pk).values_list("contributor__code", flat=True))
         return codes
 
-    def check(self, *, mission: models.Model | None, subjects: set[Hashable] | None) -> list[Finding]:
+    def check(
+        self, *, mission: models.Model | None, subjects: set[Hashable] | None, reporter: int | None = None
+    ) -> list[Finding]:
         return [
             Finding(
                 "count",
@@ -60,7 +71,7 @@ class StrengthNeverNegative(AfterRule):
                 % {"contributor": shortfall.contributor, "strength": shortfall.strength, "date": shortfall.date},
                 subject=(shortfall.contributor, shortfall.date),
             )
-            for shortfall in negative_strength(mission)
+            for shortfall in negative_strength(mission, reporter)
             if subjects is None or shortfall.contributor in subjects
         ]
 

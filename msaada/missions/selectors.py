@@ -19,7 +19,7 @@ def mandates_started(mission: Mission, on: date) -> QuerySet:
     They are few (one per mandate period), so the choice among them is made in Python, the
     same for one day (the brief) as for each month of a chart.
     """
-    return Mandate.objects.current().filter(mission=mission, start__lte=on).values(*MANDATE_FIELDS)
+    return Mandate.objects.counted().filter(mission=mission, start__lte=on).values(*MANDATE_FIELDS)
 
 
 def in_force(mandates: Iterable[Row], day: date) -> Row | None:

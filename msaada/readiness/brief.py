@@ -12,6 +12,7 @@ from msaada.readiness.marks import illustrative_figures
 from msaada.readiness.presenters.data import brief_data
 from msaada.readiness.risks import assess
 from msaada.readiness.rows import MissionRecords
+from msaada.readiness.waiting import waiting_as_of
 
 
 def read_records(mission: Mission, as_of: date) -> MissionRecords:
@@ -50,7 +51,7 @@ def build_brief(mission: Mission, as_of: date) -> Brief:
         illustrative=illustrative_figures(records.illustrative_inputs, brief),
         claims=alternatives(records.claims, brief),
     )
-    return replace(brief, risks=assess(brief))
+    return replace(brief, risks=assess(brief), waiting=waiting_as_of(mission, as_of))
 
 
 def brief_json(brief: Brief) -> dict[str, Any]:

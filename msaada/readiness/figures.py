@@ -28,6 +28,7 @@ from msaada.readiness.rows import (
     Point,
     SiteRow,
     SourceRow,
+    Waiting,
 )
 
 if TYPE_CHECKING:
@@ -179,6 +180,10 @@ class Brief:
     # The paths of the figures resting on an illustrative input (readiness.marks), and the claims' alternatives.
     illustrative: frozenset[str] = frozenset()
     claims: tuple["Alternative", ...] = ()
+
+    waiting: Waiting = field(
+        default_factory=Waiting
+    )  # reported records the figures leave out until an officer confirms them
 
 
 def mandate_figure(row: MandateRow | None, as_of: date) -> MandateFigure | None:

@@ -202,3 +202,16 @@ class ClaimRow:
         """Return the record's fields as recorded, or with the claimed value in place."""
         values = dict(self.recorded)
         return values | {self.field: self.value} if claimed else values
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """How many reported records dated on or before the date wait for an officer's review, per kind."""
+
+    pledges: int = 0
+    deployments: int = 0
+    flows: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.pledges + self.deployments + self.flows

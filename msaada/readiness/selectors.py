@@ -4,7 +4,8 @@ Each selector issues one query whatever the data size: sums, latest rows and rat
 computed by the database (aggregates, correlated subqueries), and the rows that come back
 are bounded by contributors, currencies, rates, service lines, sites and mandates (one per
 period), never by other records.
-Archived records are left out of everything.
+Archived records are left out of everything, and so are reported and rejected ones: every selector
+reads the records the brief counts, `Model.objects.counted()` (core/review.py).
 """
 
 from collections.abc import Iterable
@@ -63,7 +64,7 @@ def mandate_as_of(mission: Mission, as_of: date) -> MandateRow | None:
 
 def deployments(mission: Mission, as_of: date) -> QuerySet[Deployment]:
     """Return the arrivals and departures dated on or before the date."""
-    return Deployment.objects.current().filter(mission=mission, date__lte=as_of)
+    return Deployment.objects.counted().filter(mission=mission, date__lte=as_of)
 
 
 def deployed_as_of(mission: Mission, as_of: date) -> tuple[ContributorCount, ...]:
@@ -79,7 +80,7 @@ def deployed_as_of(mission: Mission, as_of: date) -> tuple[ContributorCount, ...
 
 def pledges(mission: Mission, as_of: date) -> QuerySet[Pledge]:
     """Return the pledges dated on or before the date."""
-    return Pledge.objects.current().filter(mission=mission, date__lte=as_of)
+    return Pledge.objects.counted().filter(mission=mission, date__lte=as_of)
 
 
 def latest_pledges(mission: Mission, as_of: date) -> QuerySet[Pledge]:
@@ -100,12 +101,12 @@ def pledged_as_of(mission: Mission, as_of: date) -> tuple[ContributorCount, ...]
 
 def flows(mission: Mission, as_of: date) -> QuerySet[Flow]:
     """Return the flow events dated on or before the date."""
-    return Flow.objects.current().filter(mission=mission, date__lte=as_of)
+    return Flow.objects.counted().filter(mission=mission, date__lte=as_of)
 
 
 def expenditures(mission: Mission, as_of: date) -> QuerySet[Expenditure]:
     """Return the expenditures dated on or before the date."""
-    return Expenditure.objects.current().filter(mission=mission, date__lte=as_of)
+    return Expenditure.objects.counted().filter(mission=mission, date__lte=as_of)
 
 
 def with_rates(rows: QuerySet, base: str, on: date | OuterRef) -> QuerySet:
@@ -115,7 +116,7 @@ def with_rates(rows: QuerySet, base: str, on: date | OuterRef) -> QuerySet:
     the base currency; each is null where the conversion needs none (USD, or a row already in
     the base currency) or where no rate is on record.
     """
-    rates = FxRate.objects.current().filter(date__lte=on).order_by("-date")
+    rates = FxRate.objects.counted().filter(date__lte=on).order_by("-date")
     own = rates.filter(currency=OuterRef("currency")).exclude(currency__in=[USD, base])
     rows = rows.annotate(rate_pk=Subquery(own.values("pk")[:1]), per_usd=Subquery(own.values("per_usd")[:1]))
     if not needs_rate(base):
@@ -212,7 +213,7 @@ def coverage_as_of(mission: Mission, as_of: date) -> tuple[LineRow, ...]:
 
 def contracts(mission: Mission) -> QuerySet[Contract]:
     """Return the mission's contracts."""
-    return Contract.objects.current().filter(mission=mission)
+    return Contract.objects.counted().filter(mission=mission)
 
 
 def covering(mission: Mission, as_of: date, line: OuterRef) -> QuerySet[Contract]:
@@ -241,12 +242,12 @@ def run_end(mission: Mission, as_of: date, line: OuterRef) -> QuerySet[Contract,
 
 def site_statuses(as_of: date) -> QuerySet[SiteStatus]:
     """Return a site's statuses dated on or before the date, latest first (same date: higher pk)."""
-    return SiteStatus.objects.current().filter(site=OuterRef("pk"), date__lte=as_of).order_by("-date", "-pk")
+    return SiteStatus.objects.counted().filter(site=OuterRef("pk"), date__lte=as_of).order_by("-date", "-pk")
 
 
 def sites(mission: Mission) -> QuerySet[Site]:
     """Return the mission's sites."""
-    return Site.objects.current().filter(mission=mission)
+    return Site.objects.counted().filter(mission=mission)
 
 
 def sites_as_of(mission: Mission, as_of: date) -> tuple[SiteRow, ...]:

@@ -54,13 +54,16 @@ SOURCES_CSV = b"key,title,publisher,date,url,kind\nun-2751,Resolution 2751,Unite
 
 PUBLIC = {"login", "password_reset", "password_reset_done", "password_reset_confirm", "password_reset_complete"}
 SIGNED_IN = {"home", "account", "password_change", "password_change_done"}
-POST_ONLY = {"logout", "set_language", "import_confirm", "import_cancel"}
+POST_ONLY = {"logout", "set_language", "import_confirm", "import_cancel", "review_decide"}
 AGGREGATES = {"dashboard", "dashboard-chart"}
 SEE_RECORD = {"record_detail", "record_history"}
 SEE_KIND = {"record_list", "record_export_csv", "record_export_xlsx"}
 KEEP_RECORD = {"record_edit", "record_archive", "record_restore"}
 IMPORTS = {"import_upload", "import_template"}
 UPLOADS = {"import_preview", "import_progress"}
+# The review queue: officers who keep a reviewed kind (pledges, deployments, flows) and are no reporter.
+REVIEWS = {"review_queue"}
+REVIEWERS = {"admin", "force", "finance"}
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ def patterns(resolver: URLResolver, prefix: str = "") -> Iterator[tuple[str, str
 
 def test_every_url_name_is_classified() -> None:
     known = PUBLIC | SIGNED_IN | POST_ONLY | AGGREGATES | SEE_RECORD | SEE_KIND | KEEP_RECORD | IMPORTS | UPLOADS
+    known |= REVIEWS
     known |= {"record_index", "record_new"}
     unclassified = sorted(
         f"{route} ({name})"
@@ -168,7 +172,7 @@ def pages(world: dict, tokens: dict[str, str]) -> Iterator[Page]:
     for route, name, _ in patterns(get_resolver()):
         if route.startswith("admin/"):
             continue
-        if name in SEE_RECORD | KEEP_RECORD:
+        if name in SEE_RECORD | KEEP_RECORD | {"review_decide"}:
             yield from record_pages(name, route, world)
         elif name in SEE_KIND | {"record_new"}:
             for slug in sorted(ALL_KINDS):
@@ -208,6 +212,8 @@ def expected(role: str | None, page: Page) -> str:
         return "ok"
     if page.name == "record_index":
         return "ok" if SEES[role] else "404"
+    if page.name in REVIEWS:
+        return "ok" if role in REVIEWERS else "404"
     if page.name == "import_upload":
         return "ok" if role in SUPPORT else "404"
     if page.name == "import_template":

@@ -24,7 +24,7 @@ def test_a_liaison_edits_its_own_countrys_deployment(world, user_of, client):
     client.force_login(liaison)
     url = reverse("record_edit", args=["MSS", "deployments", world.deployment.pk])
     assert "Kenya (KEN)" in client.get(url).content.decode()
-    response = client.post(url, {**DEPLOYMENT, "contributor": world.jam.pk})
+    response = client.post(url, {**DEPLOYMENT, "contributor": world.jam.pk, "sources": [world.article.pk]})
     assert response.status_code == 302
     deployment = Deployment.objects.get(pk=world.deployment.pk)
     assert (deployment.unit, deployment.count, deployment.contributor) == ("First contingent (renamed)", 210, world.ken)
@@ -63,6 +63,7 @@ def test_a_liaison_records_for_its_own_country_whatever_the_form_says(world, cli
         "date": "2024-01-01",
         "status": "confirmed",
         "contributor": world.jam.pk,
+        "sources": [world.article.pk],
     }
     assert client.post(reverse("record_new", args=["MSS", "pledges"]), data).status_code == 302
     assert Pledge.objects.get(count=400).contributor == world.ken
@@ -72,6 +73,7 @@ def test_a_liaison_whose_country_has_no_record_yet_makes_it_on_first_use(world):
     client = Client()
     client.force_login(person("liaison", world.mss, country="BHS"))
     data = {"category": "military", "count": "150", "date": "2024-05-01", "status": "pledged"}
+    data["sources"] = [world.article.pk]
     assert client.post(reverse("record_new", args=["MSS", "pledges"]), data).status_code == 302
     assert Pledge.objects.get(count=150).contributor == Contributor.objects.get(code="BHS")
 
@@ -89,6 +91,7 @@ def test_a_donor_records_its_own_flows_into_its_missions_funds(world, user_of, c
         "amount": "5,700,000",
         "currency": "CAD",
         "date": "2024-06-26",
+        "sources": [world.article.pk],
     }
     assert client.post(reverse("record_new", args=["MSS", "flows"]), data).status_code == 302
     flow = Flow.objects.get(ref="CAN-2")

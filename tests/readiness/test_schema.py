@@ -70,6 +70,7 @@ def test_empty_mission_brief_validates_and_is_all_zero(validator):
         "sources": [],
         "illustrative": [],
         "claims": [],
+        "waiting_review": {"pledges": 0, "deployments": 0, "flows": 0},
     }
 
 

@@ -95,6 +95,12 @@ def brief_data(brief: Brief) -> dict[str, Any]:
             for source in brief.sources
         ],
         **claims_data(brief),
+        # Not in brief.schema.json's properties, which allows others: reported records left out of every figure.
+        "waiting_review": {
+            "pledges": brief.waiting.pledges,
+            "deployments": brief.waiting.deployments,
+            "flows": brief.waiting.flows,
+        },
     }
 
 

@@ -52,10 +52,32 @@ def sections(brief: Brief) -> list[Section]:
         _equipment(brief),
         _capacity(brief),
         _incidents(brief),
+        *_waiting(brief),
         _risks(brief),
         _claims(brief),
         _sources(brief),
     ]
+
+
+def _waiting(brief: Brief) -> list[Section]:
+    lines = waiting_lines(brief)
+    return [Section(_("Waiting for review"), lines)] if lines else []
+
+
+def waiting_lines(brief: Brief) -> tuple[str, ...]:
+    """Say, per kind, how many reported records wait for review: the figures leave them out (none: no line)."""
+    waiting = brief.waiting
+    counts = (
+        ngettext("%(count)s pledge", "%(count)s pledges", waiting.pledges),
+        ngettext("%(count)s deployment", "%(count)s deployments", waiting.deployments),
+        ngettext("%(count)s flow", "%(count)s flows", waiting.flows),
+    )
+    return tuple(
+        _("%(records)s reported, waiting for an officer's review: not counted in the figures.")
+        % {"records": text % {"count": count_text(count)}}
+        for text, count in zip(counts, (waiting.pledges, waiting.deployments, waiting.flows), strict=True)
+        if count
+    )
 
 
 def _mandate(brief: Brief) -> Section:
