@@ -14,3 +14,6 @@ urlpatterns = [
     path("m/<slug:code>/records/", include("msaada.entry.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# 404 and 403 are Django's own views rendering templates/404.html and 403.html with the request.
+handler500 = "msaada.errors.server_error"

@@ -157,6 +157,15 @@ def changeable(user: User, model: type[models.Model]) -> models.QuerySet:
     return visible(user, model) if may_keep(user, model) else model._default_manager.none()
 
 
+def may_import(user: User) -> bool:
+    """Return whether the user may import spreadsheets: the support office only.
+
+    Liaisons and donors keep a few records through the forms only: an import may touch many of
+    their neighbours' rows at once, so it is left to the support office.
+    """
+    return role_of(user) in SUPPORT_OFFICE
+
+
 def sees_aggregates(user: User) -> bool:
     """Return whether the user may see a mission's dashboard and brief: every role does, for its missions."""
     return role_of(user) is not None

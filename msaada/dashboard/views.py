@@ -20,8 +20,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from msaada.accounts.scopes import mission_or_404
+from msaada.accounts.scopes import may_keep, mission_or_404
 from msaada.dashboard import charts, series
+from msaada.finance.models import FxRate
 from msaada.finance.money import MissingRateError
 from msaada.missions.models import Mission
 from msaada.readiness import ground, weekly
@@ -175,6 +176,8 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
         context.update(dashboard_figures(mission, as_of))
     except MissingRateError as error:
         context["error"] = str(error)
+        # The notice links to adding the rate for whoever may, and names who may for the others.
+        context.update(missing_rates=[error], may_add_rate=may_keep(request.user, FxRate))
     return render(request, "dashboard/dashboard.html", context)
 
 

@@ -22,6 +22,7 @@ from msaada.accounts.models import Role
 from msaada.accounts.scopes import pickable, profile_of, reports, role_of, visible
 from msaada.core.fields import ScaledDecimalField
 from msaada.core.rules import row_findings
+from msaada.entry.codes import choices_for
 from msaada.entry.entities import Entity
 from msaada.entry.lists import choices_of, date_input
 from msaada.exchange import cells
@@ -67,12 +68,23 @@ class LocalizedIntegerField(forms.IntegerField):
         return super().to_python(_without_spaces(value))
 
 
+class CodeChoiceField(forms.ChoiceField):
+    """An ISO code picked from a list; one outside it is refused by the model's validator, in the import's words."""
+
+    def valid_value(self, value: str) -> bool:
+        return True
+
+
 def formfield_for(db_field: models.Field, **kwargs) -> forms.Field | None:
     """Return the form field of a model field: numbers typed as localized text, dates with the browser's picker.
 
     Counts and amounts carry no form-level bounds, so that the model's own validators speak, as in the import.
     """
     common = {"label": capfirst(db_field.verbose_name), "help_text": db_field.help_text, "required": not db_field.blank}
+    codes = choices_for(db_field)
+    if codes is not None:
+        blank = [("", "---------")] if db_field.blank else []
+        return CodeChoiceField(choices=lambda: [*blank, *codes()], validators=db_field.validators, **common)
     if isinstance(db_field, ScaledDecimalField):
         widget = forms.TextInput(attrs={"inputmode": "decimal"})
         return LocalizedDecimalField(decimal_places=db_field.places, localize=True, widget=widget, **common)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from msaada.accounts.scopes import pickable, visible
 from msaada.core.records import in_mission
+from msaada.entry.codes import choices_for
 from msaada.entry.entities import BY_MODEL, Entity
 from msaada.exchange import cells
 from msaada.exchange.identity import record_row
@@ -99,6 +100,9 @@ def _filters_for(entity: Entity, name: str) -> dict[str, django_filters.Filter]:
                 queryset=field.related_model.objects.none(), label=label, empty_label=ANY
             )
         }
+    codes = choices_for(field)
+    if codes is not None:
+        return {name: django_filters.ChoiceFilter(choices=codes, label=label, empty_label=ANY)}
     if field.choices:
         return {name: django_filters.ChoiceFilter(choices=field.choices, label=label, empty_label=ANY)}
     return {name: django_filters.CharFilter(lookup_expr="iexact", label=label)}

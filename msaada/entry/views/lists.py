@@ -30,6 +30,7 @@ from msaada.entry.lists import (
     sort_key,
     sorted_records,
 )
+from msaada.entry.money import list_totals, rate_help
 from msaada.entry.views.access import kind_or_404, open_kinds
 from msaada.missions.models import Mission
 
@@ -50,8 +51,7 @@ def record_index(request: HttpRequest, code: str) -> HttpResponse:
             kinds.append((entity, records.count(), may_keep(request.user, entity.model)))
     if not kinds:
         raise Http404  # an observer has no record to open: the records are not there for them
-    keeps_any = any(keeps for _entity, _count, keeps in kinds)
-    return render(request, "entry/index.html", {"mission": mission, "kinds": kinds, "keeps_any": keeps_any})
+    return render(request, "entry/index.html", {"mission": mission, "kinds": kinds})
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,7 @@ def record_list(request: HttpRequest, code: str, kind: str) -> HttpResponse:
     page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
     linked = open_kinds(request.user)
     rows = [(record, row_cells(entity, record, mission, linked)) for record in page.object_list]
+    totals = list_totals(records, mission)
     context = {
         "mission": mission,
         "entity": entity,
@@ -112,7 +113,10 @@ def record_list(request: HttpRequest, code: str, kind: str) -> HttpResponse:
         "page": page,
         "rows": rows,
         "may_create": may_keep(request.user, entity.model),
+        "totals": totals,
     }
+    if totals is not None and totals.missing is not None:
+        context.update(rate_help(request.user, [totals.missing]))
     return render(request, "entry/list.html", context)
 
 

@@ -19,6 +19,7 @@ from msaada.core.services import record_archive, record_save
 from msaada.entry.entities import BY_MODEL, ENTITIES, Entity
 from msaada.entry.forms import form_class
 from msaada.entry.lists import detail_url, shown
+from msaada.entry.money import missing_rates, rate_help, record_in_base
 from msaada.entry.views.access import kind_or_404, open_kinds, record_context, record_or_404
 from msaada.missions.models import Mission
 
@@ -73,9 +74,13 @@ def record_detail(request: HttpRequest, code: str, kind: str, pk: int) -> HttpRe
         "lines": _lines(entity, record, mission, linked),
         "citations": citations,
         "sources_open": "sources" in linked,
+        "rates_open": "fx-rates" in linked,
         "related": _related_lists(entity, record, mission, linked),
         "may_change": changeable(request.user, entity.model).filter(pk=record.pk).exists(),
+        "in_base": record_in_base(record, mission),
     }
+    if context["in_base"] is not None and context["in_base"].missing is not None:
+        context.update(rate_help(request.user, [context["in_base"].missing]))
     if context["may_change"] and getattr(record, "archived_at", None):
         # Restoring the latest version brings the record back as it was when archived.
         context["restore_id"] = record.history.order_by("-history_date", "-history_id").first().history_id
@@ -103,7 +108,9 @@ def record_edit(request: HttpRequest, code: str, kind: str, pk: int) -> HttpResp
 def _form_page(request: HttpRequest, mission: Mission, entity: Entity, record: models.Model) -> HttpResponse:
     creating = record.pk is None
     data = request.POST if request.method == "POST" else None
-    form = form_class(entity)(data, instance=record, entity=entity, user=request.user, mission=mission)
+    # A new record's fields may come filled in from the link that leads here ("add the missing rate").
+    initial = {name: request.GET[name] for name in entity.fields if name in request.GET} if creating else {}
+    form = form_class(entity)(data, instance=record, initial=initial, entity=entity, user=request.user, mission=mission)
     if form.is_bound and form.is_valid():
         try:
             record_save(actor=request.user, record=form.instance, mission=mission, sources=form.sources)
@@ -115,6 +122,8 @@ def _form_page(request: HttpRequest, mission: Mission, entity: Entity, record: m
     if creating:
         form.instance.pk = None  # a save rolled back by a rule leaves no record behind
     context = {**record_context(mission, entity, record), "form": form, "creating": creating}
+    if "currency" in form.errors:
+        context.update(rate_help(request.user, missing_rates(form.instance, mission)))
     return render(request, "entry/form.html", context)
 
 
