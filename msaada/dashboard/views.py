@@ -76,11 +76,12 @@ class Drawing:
 
 @dataclass(frozen=True)
 class SitePlace:
-    """A site of the brief with its position for the map, written as plain decimals."""
+    """A site of the brief with its position for the map, written as plain decimals, and the incidents near it."""
 
     site: SiteRow
     latitude: str | None
     longitude: str | None
+    nearby: int
 
 
 def read_as_of(request: HttpRequest) -> tuple[AsOfForm, date]:
@@ -125,14 +126,14 @@ def worst_severity(risks: tuple[Risk, ...], code: str) -> str | None:
 
 
 def site_places(mission: Mission, brief: Brief) -> list[SitePlace]:
-    """Return the brief's sites with their positions."""
+    """Return the brief's sites with their positions and the window's incidents within 2 km."""
     positions = series.site_positions(mission)
+    nearby = {row.site: row.nearby for row in brief.ground.sites}
     places = []
     for site in brief.sites:
         latitude, longitude = positions.get(site.name, (None, None))
-        places.append(
-            SitePlace(site, None if latitude is None else str(latitude), None if longitude is None else str(longitude))
-        )
+        text = (None if latitude is None else str(latitude), None if longitude is None else str(longitude))
+        places.append(SitePlace(site, *text, nearby.get(site.name, 0)))
     return places
 
 

@@ -13,7 +13,7 @@ from msaada.core.identity import cell
 from msaada.forces.models import Deployment, Pledge
 from msaada.missions.models import Mandate, Mission
 from msaada.readiness import selectors
-from msaada.readiness.provenance import _cited
+from msaada.readiness.citations import citations_of
 from msaada.readiness.rows import ClaimRow
 from msaada.sources.models import Citation, Claim
 
@@ -31,7 +31,9 @@ def claims_as_of(mission: Mission, as_of: date, mandate_pk: int | None) -> tuple
     if not claims:
         return ()
     sources: dict[int, list[str]] = defaultdict(list)
-    cited = Citation.objects.filter(_cited(Claim, [claim["pk"] for claim in claims]), source__archived_at__isnull=True)
+    cited = Citation.objects.filter(
+        citations_of(Claim, [claim["pk"] for claim in claims]), source__archived_at__isnull=True
+    )
     for object_id, key in cited.order_by("source__key").values_list("object_id", "source__key"):
         sources[object_id].append(key)
     records: dict[tuple[str, int], ClaimRow] = {}

@@ -144,10 +144,11 @@ class Incidents:
 
 @dataclass(frozen=True)
 class SiteIncidents:
-    """The window's incidents within 2 km of a site."""
+    """The window's incidents within 2 km of a site; `illustrative` when one of them rests on an illustrative source."""
 
     site: str
     nearby: int
+    illustrative: bool = False
 
 
 @dataclass(frozen=True)
@@ -303,9 +304,10 @@ def equipment_figures(assets: tuple[AssetRow, ...]) -> tuple[Equipment, ...]:
     return tuple(figures)
 
 
-def nearby_count(site: Point, points: tuple[Point, ...]) -> int:
-    """Count the points within 2 km of the site, measured exactly on the sphere."""
-    return sum(geo.nearby(site.latitude, site.longitude, point.latitude, point.longitude) for point in points)
+def site_incidents(site: Point, points: tuple[Point, ...]) -> SiteIncidents:
+    """Count the points within 2 km of the site, measured exactly on the sphere, and whether one is illustrative."""
+    near = [point for point in points if geo.nearby(site.latitude, site.longitude, point.latitude, point.longitude)]
+    return SiteIncidents(site.name, len(near), any(point.illustrative for point in near))
 
 
 def ground_figure(records: GroundRecords, lines: tuple[LineRow, ...], as_of: date) -> Ground:
@@ -321,5 +323,5 @@ def ground_figure(records: GroundRecords, lines: tuple[LineRow, ...], as_of: dat
             fatalities=sum(row.fatalities for row in types),
             by_event_type=types,
         ),
-        sites=tuple(SiteIncidents(site.name, nearby_count(site, records.near)) for site in records.sites),
+        sites=tuple(site_incidents(site, records.near) for site in records.sites),
     )

@@ -24,6 +24,7 @@ from django.db.models import (
 from msaada.logistics.models import Asset
 from msaada.missions.models import Incident, Mission
 from msaada.readiness import geo, selectors
+from msaada.readiness.citations import citations_of_record, cites_illustrative
 from msaada.readiness.days import shift
 from msaada.readiness.rows import (
     INCIDENT_WINDOW_DAYS,
@@ -105,9 +106,9 @@ def site_points(mission: Mission) -> tuple[Point, ...]:
     return selectors.by_code_points(_point(row["name"], row["latitude"], row["longitude"]) for row in rows)
 
 
-def _point(name: str, latitude: object, longitude: object) -> Point:
+def _point(name: str, latitude: object, longitude: object, illustrative: bool = False) -> Point:
     # The field reads scaled integers back as decimals, which the stubs of `.values()` cannot know.
-    return Point(name, Decimal(str(latitude)), Decimal(str(longitude)))
+    return Point(name, Decimal(str(latitude)), Decimal(str(longitude)), illustrative)
 
 
 def _units(degrees: float) -> int:
@@ -139,9 +140,13 @@ def near_sites(mission: Mission, as_of: date, sites: tuple[Point, ...]) -> Query
 
 
 def incidents_near(mission: Mission, as_of: date, sites: tuple[Point, ...]) -> tuple[Point, ...]:
-    """Return the points of the window's incidents in a site's bounding box."""
-    rows = near_sites(mission, as_of, sites).values("location", "latitude", "longitude")
-    return tuple(_point(row["location"], row["latitude"], row["longitude"]) for row in rows)
+    """Return the points of the window's incidents in a site's bounding box, marked when illustrative."""
+    rows = (
+        near_sites(mission, as_of, sites)
+        .annotate(illustrative=cites_illustrative(citations_of_record(Incident, OuterRef("pk"))))
+        .values("location", "latitude", "longitude", "illustrative")
+    )
+    return tuple(_point(row["location"], row["latitude"], row["longitude"], row["illustrative"]) for row in rows)
 
 
 def incident_rows(mission: Mission, as_of: date) -> tuple[IncidentRow, ...]:

@@ -2,44 +2,34 @@
 
 The inputs are named as `readiness.marks` reads them: `deployed:KEN`, `pledged:KEN`, `mandate`,
 `flows:paid` (one per stage), `spent`, `spent_in_window`, `unpaid`, `line:<service line>`,
-`site:<site>`. One query, whatever the data size.
+`site:<site>`, `equipment:<kind>`, `capacity:<service line>`, `incidents:<event type>`. One query,
+whatever the data size. (An incident near a site carries its own mark: `ground.incidents_near`.)
 """
 
 from datetime import date
 
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models import F, OuterRef, Q, Subquery, Value
 
 from msaada.finance.models import FxRate, Stage
 from msaada.finance.money import needs_rate
 from msaada.forces.models import Contributor, Deployment, Pledge
-from msaada.logistics.models import Contract, ServiceLine
-from msaada.missions.models import Mandate, Mission, SiteStatus
-from msaada.readiness import selectors
+from msaada.logistics.models import Asset, Contract, ServiceLine
+from msaada.missions.models import Incident, Mandate, Mission, SiteStatus
+from msaada.readiness import ground, selectors
+from msaada.readiness.citations import citations_of, citations_of_record, cites_illustrative
 from msaada.readiness.days import shift
-from msaada.readiness.provenance import _cited, _contracts_used
+from msaada.readiness.provenance import _contracts_used
 from msaada.readiness.rows import BURN_WINDOW_DAYS
-from msaada.sources.models import Citation, SourceKind
-
-
-def _illustrative(cited: Q) -> Exists:
-    """Return whether a current illustrative source is cited by the records `cited` names."""
-    sources = Q(source__kind=SourceKind.ILLUSTRATIVE, source__archived_at__isnull=True)
-    return Exists(Citation.objects.filter(sources).filter(cited))
 
 
 def _money_inputs(rows: models.QuerySet, base: str, on: date | OuterRef) -> Q:
     """Return the citations of money rows and of the rates that convert them."""
     rated = selectors.with_rates(rows, base, on)
-    found = _cited(rows.model, rows.values("pk"))
+    found = citations_of(rows.model, rows.values("pk"))
     for column in ["rate_pk", "base_rate_pk"] if needs_rate(base) else ["rate_pk"]:
-        found |= _cited(FxRate, rated.values(column))
+        found |= citations_of(FxRate, rated.values(column))
     return found
-
-
-def _cited_one(model: type[models.Model], pk: OuterRef) -> Q:
-    meta = model._meta
-    return Q(content_type__app_label=meta.app_label, content_type__model=meta.model_name, object_id=pk)
 
 
 def _funding_inputs(mission: Mission, as_of: date, mandate_pk: int | None) -> list[models.QuerySet]:
@@ -54,9 +44,9 @@ def _funding_inputs(mission: Mission, as_of: date, mandate_pk: int | None) -> li
     checks["spent_in_window"] = _money_inputs(window, base, OuterRef("date"))
     # Unpaid commitments are converted at the rates of the date itself.
     checks["unpaid"] = _money_inputs(flows.filter(stage__in=(Stage.COMMITMENT, Stage.PAID)), base, as_of)
-    checks["mandate"] = _cited(Mandate, [] if mandate_pk is None else [mandate_pk])
+    checks["mandate"] = citations_of(Mandate, [] if mandate_pk is None else [mandate_pk])
     one = Mission.objects.filter(pk=mission.pk)
-    return [_named(one.filter(_illustrative(cited)), name, Value("")) for name, cited in checks.items()]
+    return [_named(one.filter(cites_illustrative(cited)), name, Value("")) for name, cited in checks.items()]
 
 
 def _named(rows: models.QuerySet, kind: str, name: F | Value) -> models.QuerySet:
@@ -70,21 +60,37 @@ def _force_inputs(mission: Mission, as_of: date) -> list[models.QuerySet]:
     deployed = selectors.deployments(mission, as_of).filter(mine).values("pk")
     pledged = selectors.latest_pledges(mission, as_of).filter(mine).values("pk")
     return [
-        _named(Contributor.objects.filter(_illustrative(_cited(Deployment, deployed))), "deployed", F("code")),
-        _named(Contributor.objects.filter(_illustrative(_cited(Pledge, pledged))), "pledged", F("code")),
+        _named(
+            Contributor.objects.filter(cites_illustrative(citations_of(Deployment, deployed))), "deployed", F("code")
+        ),
+        _named(Contributor.objects.filter(cites_illustrative(citations_of(Pledge, pledged))), "pledged", F("code")),
     ]
 
 
 def _ground_inputs(mission: Mission, as_of: date) -> list[models.QuerySet]:
     used = _contracts_used(mission, as_of).filter(service_line=OuterRef(OuterRef("pk")))
-    lines = ServiceLine.objects.filter(mission=mission).filter(_illustrative(_cited(Contract, used)))
+    lines = ServiceLine.objects.filter(mission=mission).filter(cites_illustrative(citations_of(Contract, used)))
     shown = selectors.site_statuses(as_of).values("pk")[:1]
     sites = (
         selectors.sites(mission)
         .annotate(shown=Subquery(shown))
-        .filter(_illustrative(_cited_one(SiteStatus, OuterRef("shown"))))
+        .filter(cites_illustrative(citations_of_record(SiteStatus, OuterRef("shown"))))
     )
-    return [_named(lines, "line", F("name")), _named(sites, "site", F("name"))]
+    # A contract of capacity 0 bounds nothing: the line's capacity does not rest on it.
+    running = selectors.contracts(mission).filter(start__lte=as_of, end__gte=as_of, capacity__gt=0)
+    bound = running.filter(service_line=OuterRef(OuterRef("pk"))).values("pk")
+    capacities = ServiceLine.objects.filter(mission=mission).filter(cites_illustrative(citations_of(Contract, bound)))
+    assets = ground.latest_assets(mission, as_of).filter(cites_illustrative(citations_of_record(Asset, OuterRef("pk"))))
+    incidents = ground.window_incidents(mission, as_of).filter(
+        cites_illustrative(citations_of_record(Incident, OuterRef("pk")))
+    )
+    return [
+        _named(lines, "line", F("name")),
+        _named(sites, "site", F("name")),
+        _named(capacities, "capacity", F("name")),
+        _named(assets, "equipment", F("kind")),
+        _named(incidents, "incidents", F("event_type")),
+    ]
 
 
 def illustrative_inputs(mission: Mission, as_of: date, mandate_pk: int | None) -> frozenset[str]:

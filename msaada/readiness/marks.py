@@ -1,8 +1,8 @@
 """Which figures of a brief rest, in whole or part, on an illustrative input: pure, named by JSON path.
 
 A path names a figure as the brief's JSON holds it: `funding.cash`, `strength.by_contributor.KEN.deployed`,
-`life_support.Accommodation.covered_until`, `sites.<name>.status`; a risk is `risks.<CODE>` or
-`risks.<CODE>.<subject>`.
+`life_support.Accommodation.covered_until`, `sites.<name>.status`, `equipment.<kind>.operational`,
+`incidents.by_event_type.<type>.count`; a risk is `risks.<CODE>` or `risks.<CODE>.<subject>`.
 """
 
 from msaada.readiness.figures import Brief, Risk
@@ -55,7 +55,22 @@ def illustrative_figures(inputs: frozenset[str], brief: Brief) -> frozenset[str]
             )
         elif kind == "site":
             figures.update((f"sites.{subject}.status", f"sites.{subject}.since"))
+        else:
+            figures.update(_ground_figures(kind, subject))
+    figures.update(f"sites.{row.site}.incidents_nearby" for row in brief.ground.sites if row.illustrative)
     return frozenset(figures)
+
+
+def _ground_figures(kind: str, subject: str) -> tuple[str, ...]:
+    """Return the figures of the ground and the gear an illustrative input of the kind feeds."""
+    if kind == "equipment":
+        return tuple(f"equipment.{subject}.{name}" for name in ("total", "operational", "operational_pct"))
+    if kind == "capacity":
+        return (f"life_support.{subject}.capacity",)
+    if kind == "incidents":
+        by_type = tuple(f"incidents.by_event_type.{subject}.{name}" for name in ("count", "fatalities"))
+        return ("incidents.count", "incidents.fatalities", *by_type)
+    return ()
 
 
 def risk_path(risk: Risk) -> str:
@@ -72,6 +87,12 @@ def risk_figures(risk: Risk) -> tuple[str, ...]:
         return (f"life_support.{subject}.covered_until",)
     if risk.code == "SITE_LOST":
         return (f"sites.{subject}.status",)
+    if risk.code == "EQUIPMENT_SHORT":
+        return (f"equipment.{subject}.operational_pct",)
+    if risk.code == "CAPACITY_SHORT":
+        return (f"life_support.{subject}.capacity", "strength.deployed")
+    if risk.code == "SITE_THREATENED":
+        return (f"sites.{subject}.incidents_nearby", f"sites.{subject}.status")
     return RISK_FIGURES.get(risk.code, ())
 
 

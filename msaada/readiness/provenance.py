@@ -13,15 +13,9 @@ from msaada.forces.models import Deployment, Pledge
 from msaada.logistics.models import Asset, Contract
 from msaada.missions.models import Incident, Mandate, Mission, Site, SiteStatus
 from msaada.readiness import ground, selectors
+from msaada.readiness.citations import citations_of
 from msaada.readiness.rows import SourceRow
 from msaada.sources.models import Citation, Claim, Source
-
-
-def _cited(model: type[models.Model], ids: list[int] | models.QuerySet) -> Q:
-    # Matching the content type by name joins django_content_type instead of looking it up
-    # first, so the query count does not depend on ContentType's cache.
-    meta = model._meta
-    return Q(content_type__app_label=meta.app_label, content_type__model=meta.model_name, object_id__in=ids)
 
 
 def _rates_used(mission: Mission, as_of: date) -> list[models.QuerySet]:
@@ -54,21 +48,21 @@ def _records_used(mission: Mission, as_of: date, mandate_pk: int | None) -> Q:
         .values("status_pk")
     )
     used = [
-        _cited(Mission, [mission.pk]),
-        _cited(Deployment, selectors.deployments(mission, as_of).values("pk")),
-        _cited(Pledge, selectors.latest_pledges(mission, as_of).values("pk")),
-        _cited(Flow, selectors.flows(mission, as_of).values("pk")),
-        _cited(Expenditure, selectors.expenditures(mission, as_of).values("pk")),
-        *(_cited(FxRate, pks) for pks in _rates_used(mission, as_of)),
-        _cited(Contract, _contracts_used(mission, as_of)),
-        _cited(Site, selectors.sites(mission).values("pk")),
-        _cited(SiteStatus, shown_statuses),
-        _cited(Asset, ground.latest_assets(mission, as_of).values("pk")),
-        _cited(Incident, ground.window_incidents(mission, as_of).values("pk")),
-        _cited(Claim, Claim.objects.current().filter(mission=mission).values("pk")),
+        citations_of(Mission, [mission.pk]),
+        citations_of(Deployment, selectors.deployments(mission, as_of).values("pk")),
+        citations_of(Pledge, selectors.latest_pledges(mission, as_of).values("pk")),
+        citations_of(Flow, selectors.flows(mission, as_of).values("pk")),
+        citations_of(Expenditure, selectors.expenditures(mission, as_of).values("pk")),
+        *(citations_of(FxRate, pks) for pks in _rates_used(mission, as_of)),
+        citations_of(Contract, _contracts_used(mission, as_of)),
+        citations_of(Site, selectors.sites(mission).values("pk")),
+        citations_of(SiteStatus, shown_statuses),
+        citations_of(Asset, ground.latest_assets(mission, as_of).values("pk")),
+        citations_of(Incident, ground.window_incidents(mission, as_of).values("pk")),
+        citations_of(Claim, Claim.objects.current().filter(mission=mission).values("pk")),
     ]
     if mandate_pk is not None:
-        used.append(_cited(Mandate, [mandate_pk]))
+        used.append(citations_of(Mandate, [mandate_pk]))
     return reduce(operator.or_, used)
 
 

@@ -122,11 +122,12 @@ class EventTypeCount:
 
 @dataclass(frozen=True)
 class Point:
-    """A named place on the map: a site, or an incident of the window near one."""
+    """A named place on the map: a site, or an incident of the window near one (marked when illustrative)."""
 
     name: str
     latitude: Decimal
     longitude: Decimal
+    illustrative: bool = False
 
 
 @dataclass(frozen=True)

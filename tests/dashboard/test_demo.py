@@ -39,15 +39,16 @@ def test_as_of_23_september_2025(client, demo):
         '<p class="tile-value">4 / 4</p>',
     ):
         assert shown in html
+    # The last column: incidents within 2 km in the 30 days, all but one of the demo's illustrative (NOTES.md).
     assert table(html, "site-table")[1:] == [
-        ["Haitian National Police headquarters", "police", "secured", "23 Sep 2025"],
-        ["LSA 2 base (near the airport)", "base", "unknown", "–"],
-        ["National Palace", "palace", "secured", "23 Sep 2025"],
-        ["National Police Academy", "police", "secured", "23 Sep 2025"],
-        ["Port-au-Prince courts", "court", "reopened", "7 Oct 2024"],
-        ["Port-au-Prince schools", "school", "reopened", "1 Oct 2024"],
-        ["State University Hospital (HUEH)", "hospital", "secured", "7 Jul 2024"],
-        ["Toussaint Louverture International Airport", "airport", "contested", "11 Nov 2024"],
+        ["Haitian National Police headquarters", "police", "secured", "23 Sep 2025", "3 (illustrative)"],
+        ["LSA 2 base (near the airport)", "base", "unknown", "–", "1 (illustrative)"],
+        ["National Palace", "palace", "secured", "23 Sep 2025", "3 (illustrative)"],
+        ["National Police Academy", "police", "secured", "23 Sep 2025", "0"],
+        ["Port-au-Prince courts", "court", "reopened", "7 Oct 2024", "3 (illustrative)"],
+        ["Port-au-Prince schools", "school", "reopened", "1 Oct 2024", "3 (illustrative)"],
+        ["State University Hospital (HUEH)", "hospital", "secured", "7 Jul 2024", "3 (illustrative)"],
+        ["Toussaint Louverture International Airport", "airport", "contested", "11 Nov 2024", "1 (illustrative)"],
     ]
 
 

@@ -34,7 +34,8 @@ def test_every_source_of_the_demo_is_cited_by_a_record_or_a_claim():
 
 def test_each_figure_resting_on_an_illustrative_input_is_marked_in_json_text_markdown_and_on_the_page(client, demo):
     brief = build_brief(demo, D)
-    assert brief_json(brief)["illustrative"] == [
+    money = [path for path in brief_json(brief)["illustrative"] if path.startswith(("funding.", "risks.FUNDING"))]
+    assert money == [
         "funding.cash",
         "funding.daily_burn",
         "funding.gap_to_mandate_end",
@@ -72,3 +73,23 @@ def test_the_page_shows_each_source_with_its_clickable_address(client, demo):
     # The claim's source is listed, and the alternative beside the figure links to it.
     assert '<li id="source-alterpresse-2024-06-25">' in html
     assert '<a href="#source-alterpresse-2024-06-25">alterpresse-2024-06-25</a>' in html
+
+
+def test_the_demo_equipment_and_incidents_rest_on_illustrative_records_and_say_so(client, demo):
+    # The working counts of the vehicles and helicopters and all but one incident are illustrative (NOTES.md).
+    brief = build_brief(demo, D)
+    marked = brief_json(brief)["illustrative"]
+    for kind in ("Armoured vehicle", "Helicopter"):
+        assert f"equipment.{kind}.operational_pct" in marked and f"risks.EQUIPMENT_SHORT.{kind}" in marked
+    assert {"incidents.count", "risks.SITE_THREATENED.National Palace"} <= set(marked)
+    assert "life_support.Accommodation.capacity" not in marked  # bedding for 1,300 is sourced
+
+    client.force_login(s.person("observer", demo))
+    html = client.get(reverse("dashboard", args=["MSS"]), {"as_of": "2025-09-23"}).content.decode()
+    kinds = [row for row in table(html, "equipment-table")[1:] if row[1] == "all owners"]
+    assert [(row[0], row[4]) for row in kinds] == [
+        ("Armoured vehicle", "41.7% (illustrative)"),
+        ("Helicopter", "66.7% (illustrative)"),
+    ]
+    sites = {row[0]: row[4] for row in table(html, "site-table")[1:]}
+    assert sites["National Palace"] == "3 (illustrative)"

@@ -215,9 +215,11 @@ def _equipment(brief: Brief) -> Section:
     rows = tuple(
         (
             kind.kind,
-            count_text(kind.total),
-            count_text(kind.operational),
-            "–" if kind.operational_pct is None else f"{tenths_text(kind.operational_pct)} %",
+            mark(brief, f"equipment.{kind.kind}.total", count_text(kind.total)),
+            mark(brief, f"equipment.{kind.kind}.operational", count_text(kind.operational)),
+            "–"
+            if kind.operational_pct is None
+            else mark(brief, f"equipment.{kind.kind}.operational_pct", f"{tenths_text(kind.operational_pct)} %"),
         )
         for kind in brief.ground.equipment
     )
@@ -231,7 +233,9 @@ def _capacity(brief: Brief) -> Section:
     rows = tuple(
         (
             line.service_line,
-            _("not capacity-bound") if line.capacity is None else count_text(line.capacity),
+            _("not capacity-bound")
+            if line.capacity is None
+            else mark(brief, f"life_support.{line.service_line}.capacity", count_text(line.capacity)),
             count_text(strength.deployed),
             authorized,
         )
@@ -254,18 +258,23 @@ def _incidents(brief: Brief) -> Section:
         "%(count)s incidents and %(fatalities)s fatalities from %(start)s to %(end)s.",
         incidents.count,
     ) % {
-        "count": count_text(incidents.count),
-        "fatalities": count_text(incidents.fatalities),
+        "count": mark(brief, "incidents.count", count_text(incidents.count)),
+        "fatalities": mark(brief, "incidents.fatalities", count_text(incidents.fatalities)),
         "start": day_text(incidents.window_start),
         "end": day_text(brief.as_of),
     }
     near = tuple(
-        _("%(site)s: %(count)s within 2 km.") % {"site": row.site, "count": count_text(row.nearby)}
+        _("%(site)s: %(count)s within 2 km.")
+        % {"site": row.site, "count": mark(brief, f"sites.{row.site}.incidents_nearby", count_text(row.nearby))}
         for row in brief.ground.sites
         if row.nearby
     )
     rows = tuple(
-        (_event_type(row.event_type), count_text(row.count), count_text(row.fatalities))
+        (
+            _event_type(row.event_type),
+            mark(brief, f"incidents.by_event_type.{row.event_type}.count", count_text(row.count)),
+            mark(brief, f"incidents.by_event_type.{row.event_type}.fatalities", count_text(row.fatalities)),
+        )
         for row in incidents.by_event_type
     )
     table = Table((_("Event type"), _("Incidents"), _("Fatalities")), rows, numeric=(1, 2))
