@@ -166,6 +166,14 @@ def may_import(user: User) -> bool:
     return role_of(user) in SUPPORT_OFFICE
 
 
+def sees_every_record(user: User) -> bool:
+    """Return whether the user's lists hold every record of their missions (the support office).
+
+    Only then does a figure's list add up to the figure: a liaison's or a donor's holds its own records.
+    """
+    return role_of(user) in SUPPORT_OFFICE
+
+
 def sees_aggregates(user: User) -> bool:
     """Return whether the user may see a mission's dashboard and brief: every role does, for its missions."""
     return role_of(user) is not None

@@ -20,8 +20,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from msaada.accounts.scopes import may_keep, mission_or_404
+from msaada.accounts.scopes import may_keep, mission_or_404, sees_every_record
 from msaada.dashboard import charts, series
+from msaada.dashboard.drilldown import figure_links
 from msaada.finance.models import FxRate
 from msaada.finance.money import MissingRateError
 from msaada.missions.models import Mission
@@ -175,6 +176,8 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
     }
     try:
         context.update(dashboard_figures(mission, as_of))
+        if sees_every_record(request.user):
+            context["links"] = figure_links(mission, context["brief"])
     except MissingRateError as error:
         context["error"] = str(error)
         # The notice links to adding the rate for whoever may, and names who may for the others.

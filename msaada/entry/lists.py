@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from msaada.accounts.scopes import pickable, visible
 from msaada.core.records import in_mission
 from msaada.entry.codes import choices_for
+from msaada.entry.counted import COUNTED_BY, counted_on
 from msaada.entry.entities import BY_MODEL, Entity
 from msaada.exchange import cells
 from msaada.exchange.identity import record_row
@@ -59,6 +60,7 @@ class RecordFilterSet(django_filters.FilterSet):
 
     def __init__(self, data: QueryDict, queryset: models.QuerySet, *, user: AbstractBaseUser, mission: Mission):
         super().__init__(data, queryset)
+        self.mission = mission
         for name, filter_ in list(self.filters.items()):
             if isinstance(filter_, django_filters.ModelChoiceFilter):
                 choices = choices_of(user, filter_.queryset.model, mission)
@@ -75,6 +77,9 @@ class RecordFilterSet(django_filters.FilterSet):
 
     def filter_archived(self, queryset: models.QuerySet, name: str, value: str) -> models.QuerySet:
         return queryset if value == ALL else queryset.filter(archived_at__isnull=False)
+
+    def filter_counted_on(self, queryset: models.QuerySet, name: str, value: dt.date) -> models.QuerySet:
+        return counted_on(queryset, self.mission, value)
 
 
 def date_input() -> forms.DateInput:
@@ -114,6 +119,10 @@ def filterset_class(entity: Entity) -> type[RecordFilterSet]:
     declared: dict[str, object] = {}
     for name in entity.filters:
         declared.update(_filters_for(entity, name))
+    if entity.model in COUNTED_BY:
+        declared["counted_on"] = django_filters.DateFilter(
+            method="filter_counted_on", label=_("Counted in the brief of"), widget=date_input()
+        )
     if entity.archivable:
         declared["archived"] = django_filters.ChoiceFilter(
             method="filter_archived",

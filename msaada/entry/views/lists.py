@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from msaada.accounts.scopes import may_keep, mission_or_404
 from msaada.core.fields import ScaledDecimalField
+from msaada.entry.counted import strength_total
 from msaada.entry.entities import ENTITIES, Entity
 from msaada.entry.lists import (
     PAGE_SIZE,
@@ -114,6 +115,7 @@ def record_list(request: HttpRequest, code: str, kind: str) -> HttpResponse:
         "rows": rows,
         "may_create": may_keep(request.user, entity.model),
         "totals": totals,
+        "strength_total": strength_total(records),
     }
     if totals is not None and totals.missing is not None:
         context.update(rate_help(request.user, [totals.missing]))
