@@ -256,7 +256,7 @@ def compute(inputs: PlanInputs) -> Plan:
 
     channel_cash = dict.fromkeys(CHANNELS, ZERO)
     for row in inputs.cash:
-        channel_cash[row.channel] += row.cash
+        channel_cash[row.channel] += Fraction(row.cash)
     paid_on: dict[date, dict[str, Fraction]] = {}
     for payment, amount in payments:
         if inputs.start <= payment.date <= inputs.end:
