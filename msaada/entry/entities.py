@@ -12,7 +12,7 @@ from django.http import Http404
 
 from msaada.core.records import Fact, in_mission
 from msaada.exchange.formats import FILES_BY_MODEL, FileSpec
-from msaada.finance.models import CostModel, Expenditure, Flow, Fund, FxRate, Organization
+from msaada.finance.models import Expenditure, Flow, Fund, FxRate, Organization
 from msaada.forces.models import Contributor, Deployment, Pledge
 from msaada.logistics.models import Asset, Contract, ServiceLine
 from msaada.missions.models import Incident, Mandate, Site, SiteStatus
@@ -199,16 +199,6 @@ ENTITIES: tuple[Entity, ...] = (
         search=("budget_line", "ref"),
         sortable=("date", "fund", "budget_line", "amount", "currency"),
         heading=("budget_line", "amount", "currency", "date"),
-    ),
-    Entity(
-        "cost-models",
-        CostModel,
-        columns=("name", "basis", "rate", "currency", "start", "end"),
-        fields=("ref", "name", "basis", "rate", "currency", "start", "end"),
-        filters=("basis", "currency", "start"),
-        search=("name", "ref"),
-        sortable=("name", "basis", "rate", "currency", "start", "end"),
-        heading=("name", "rate", "currency", "basis"),
     ),
     Entity(
         "service-lines",
