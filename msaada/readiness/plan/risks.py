@@ -140,7 +140,7 @@ WRITERS = {
         }
     ),
     "CHANNEL_GAP": lambda params: (
-        _("%(channel)s channel: runs out on %(on)s, %(gap)s short by the end")
+        _("The %(channel)s channel runs out on %(on)s, %(gap)s short by the end")
         % {
             "channel": channel_text(params["channel"]),
             "on": day_text(params["on"]),

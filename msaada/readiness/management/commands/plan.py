@@ -16,11 +16,11 @@ from msaada.readiness.plan.presenters import (
     comparison_data,
     comparison_section,
     comparison_title,
-    table_csv,
     plan_csv,
     plan_data,
     plan_markdown,
     plan_text,
+    table_csv,
 )
 from msaada.readiness.plan.rows import DERIVED
 from msaada.readiness.plan.selectors import PlanInputError
@@ -47,9 +47,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--start", help="the plan's start, YYYY-MM-DD (default: the scenario's; derived: today)")
         parser.add_argument("--end", help="the plan's end, YYYY-MM-DD (default: the scenario's, else the mandate's)")
-        parser.add_argument(
-            "--format", dest="output", choices=["text", "json", "csv", "markdown"], default="text"
-        )
+        parser.add_argument("--format", dest="output", choices=["text", "json", "csv", "markdown"], default="text")
 
     def handle(self, *args: Any, **options: Any) -> None:
         start = parse_day(options["start"], "--start") if options["start"] is not None else None
