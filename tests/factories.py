@@ -237,11 +237,13 @@ def target(of: Scenario, country: str, strength: int, on: str, category: str = "
     )
 
 
-def planned_flow(of: Scenario, amount: str, on: str, stage: str = "paid", currency: str = "USD") -> PlannedFlow:
+def planned_flow(
+    of: Scenario, amount: str, on: str, stage: str = "paid", currency: str = "USD", into: Fund | None = None
+) -> PlannedFlow:
     return PlannedFlow.objects.create(
         mission=of.mission,
         scenario=of,
-        fund=fund(of.mission),
+        fund=into or fund(of.mission),
         donor=organization(),
         stage=stage,
         amount=Decimal(amount),
