@@ -216,7 +216,8 @@ def contracts_for(
         for contracts in sets
         for row in contracts.values("service_line__name", "start", "end").annotate(total=Sum("capacity")).order_by()
     ]
-    return tuple(sorted(ContractRow(row["service_line__name"], row["start"], row["end"], row["total"]) for row in rows))
+    contracts = (ContractRow(row["service_line__name"], row["start"], row["end"], row["total"]) for row in rows)
+    return tuple(sorted(contracts, key=lambda row: (row.service_line, row.start, row.end, row.capacity)))
 
 
 def force_history(mission: Mission, before: date) -> ForceHistory:
