@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "msaada.forces",
     "msaada.finance",
     "msaada.logistics",
+    "msaada.plans",
     "msaada.accounts",
     "msaada.exchange",
     "msaada.readiness",

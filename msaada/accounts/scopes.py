@@ -18,7 +18,8 @@ User = AbstractBaseUser | AnonymousUser
 
 SUPPORT_OFFICE = frozenset({Role.ADMIN, Role.FINANCE, Role.LOGISTICS, Role.FORCE, Role.OPERATIONS})
 
-# The records each role keeps (DESIGN.md: "may change"); every support-office role may add sources.
+# The records each role keeps (DESIGN.md: "may change"); every support-office role may add sources
+# and scenarios (a plan's scenario is the support office's, its rows are each officer's own).
 KEEPS: dict[str, frozenset[str]] = {
     Role.FINANCE: frozenset(
         {
@@ -27,14 +28,25 @@ KEEPS: dict[str, frozenset[str]] = {
             "finance.flow",
             "finance.expenditure",
             "finance.fxrate",
-            "finance.costmodel",
+            "plans.costmodel",
+            "plans.costline",
+            "plans.plannedflow",
+            "plans.scenario",
             "sources.source",
             "sources.claim",
         }
     ),
     # A claim is kept by the officers who keep the records it is about, as their sources are.
     Role.LOGISTICS: frozenset(
-        {"logistics.serviceline", "logistics.contract", "logistics.asset", "sources.source", "sources.claim"}
+        {
+            "logistics.serviceline",
+            "logistics.contract",
+            "logistics.asset",
+            "plans.plannedcontract",
+            "plans.scenario",
+            "sources.source",
+            "sources.claim",
+        }
     ),
     Role.FORCE: frozenset(
         {
@@ -42,12 +54,21 @@ KEEPS: dict[str, frozenset[str]] = {
             "forces.pledge",
             "forces.deployment",
             "forces.contributor",
+            "plans.target",
+            "plans.scenario",
             "sources.source",
             "sources.claim",
         }
     ),
     Role.OPERATIONS: frozenset(
-        {"missions.site", "missions.sitestatus", "missions.incident", "sources.source", "sources.claim"}
+        {
+            "missions.site",
+            "missions.sitestatus",
+            "missions.incident",
+            "plans.scenario",
+            "sources.source",
+            "sources.claim",
+        }
     ),
     Role.LIAISON: frozenset({"forces.pledge", "forces.deployment"}),
     Role.DONOR: frozenset({"finance.flow"}),

@@ -9,7 +9,8 @@ found, not duplicated.
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 
@@ -32,12 +33,18 @@ class RecordFile:
     """The file of the import format a kind of record is exchanged in: its name and its columns, in order.
 
     `columns` name the model's fields (a `ref` column is added first when they leave it out);
-    `ref_identity` names the columns that identify a row by its ref, when it has one.
+    `ref_identity` names the columns that identify a row by its ref, when it has one; `headers` gives
+    the header of a column the format names otherwise than its field (cost_lines.csv's `model`).
     """
 
     name: str
     columns: tuple[str, ...]
     ref_identity: tuple[str, ...] = (REF,)
+    headers: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    def header(self, column: str) -> str:
+        """Return the header a file writes a field's column under."""
+        return self.headers.get(column, column)
 
     @property
     def content_columns(self) -> tuple[str, ...]:

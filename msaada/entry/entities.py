@@ -12,10 +12,11 @@ from django.http import Http404
 
 from msaada.core.records import Fact, in_mission
 from msaada.exchange.formats import FILES_BY_MODEL, FileSpec
-from msaada.finance.models import CostModel, Expenditure, Flow, Fund, FxRate, Organization
+from msaada.finance.models import Expenditure, Flow, Fund, FxRate, Organization
 from msaada.forces.models import Contributor, Deployment, Pledge
 from msaada.logistics.models import Asset, Contract, ServiceLine
 from msaada.missions.models import Incident, Mandate, Site, SiteStatus
+from msaada.plans.models import CostLine, CostModel, PlannedContract, PlannedFlow, Scenario, Target
 from msaada.sources.models import Claim, Source
 
 
@@ -201,16 +202,6 @@ ENTITIES: tuple[Entity, ...] = (
         heading=("budget_line", "amount", "currency", "date"),
     ),
     Entity(
-        "cost-models",
-        CostModel,
-        columns=("name", "basis", "rate", "currency", "start", "end"),
-        fields=("ref", "name", "basis", "rate", "currency", "start", "end"),
-        filters=("basis", "currency", "start"),
-        search=("name", "ref"),
-        sortable=("name", "basis", "rate", "currency", "start", "end"),
-        heading=("name", "rate", "currency", "basis"),
-    ),
-    Entity(
         "service-lines",
         ServiceLine,
         columns=("name",),
@@ -234,6 +225,60 @@ ENTITIES: tuple[Entity, ...] = (
         filters=("owner", "date"),
         search=("kind", "ref"),
         sortable=("kind", "owner", "date", "total", "operational"),
+    ),
+    Entity(
+        "cost-models",
+        CostModel,
+        columns=("key", "name", "effective"),
+        filters=("effective",),
+        search=("key", "name", "ref"),
+        sortable=("key", "name", "effective"),
+        heading=("name", "effective"),
+    ),
+    Entity(
+        "cost-lines",
+        CostLine,
+        columns=("cost_model", "budget_line", "basis", "amount", "currency", "channel", "service_line", "lead_days"),
+        filters=("cost_model", "basis", "channel", "currency", "service_line"),
+        search=("budget_line", "cost_model__key", "ref"),
+        sortable=("cost_model", "budget_line", "basis", "amount", "currency", "channel", "service_line", "lead_days"),
+        heading=("cost_model", "budget_line", "amount", "currency"),
+    ),
+    Entity(
+        "scenarios",
+        Scenario,
+        columns=("name", "start", "end", "cost_model"),
+        filters=("cost_model", "start"),
+        search=("name", "notes", "ref"),
+        sortable=("name", "start", "end", "cost_model"),
+        heading=("name",),
+    ),
+    Entity(
+        "targets",
+        Target,
+        columns=("scenario", "contributor", "category", "date", "strength"),
+        filters=("scenario", "contributor", "category", "date"),
+        search=("scenario__name", "contributor__code", "ref"),
+        sortable=("scenario", "contributor", "category", "date", "strength"),
+        heading=("scenario", "contributor", "strength", "date"),
+    ),
+    Entity(
+        "planned-flows",
+        PlannedFlow,
+        columns=("scenario", "date", "donor", "fund", "stage", "amount", "currency"),
+        filters=("scenario", "donor", "fund", "stage", "currency", "date"),
+        search=("scenario__name", "donor__name", "fund__name", "ref"),
+        sortable=("scenario", "date", "donor", "fund", "stage", "amount", "currency"),
+        heading=("scenario", "donor", "amount", "currency", "date"),
+    ),
+    Entity(
+        "planned-contracts",
+        PlannedContract,
+        columns=("scenario", "service_line", "vendor", "start", "end", "capacity", "value", "currency"),
+        filters=("scenario", "service_line", "currency", "start"),
+        search=("scenario__name", "vendor", "service_line__name", "ref"),
+        sortable=("scenario", "service_line", "vendor", "start", "end", "capacity", "value", "currency"),
+        heading=("scenario", "service_line", "vendor", "start"),
     ),
     Entity(
         "sources",

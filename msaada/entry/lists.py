@@ -212,7 +212,8 @@ def row_cells(entity: Entity, record: models.Model, mission: Mission, linked: fr
             url = detail_url(mission, record)
         elif name in entity.references:
             related = getattr(record, name)
-            if BY_MODEL[type(related)].slug in linked:
+            # An optional reference left empty (a cost line's service line) links nowhere.
+            if related is not None and BY_MODEL[type(related)].slug in linked:
                 url = detail_url(mission, related)
         row.append(Cell(text, number, url, isinstance(getattr(record, name), dt.date)))
     return row
@@ -229,7 +230,7 @@ def exported(entity: Entity, records: models.QuerySet) -> models.QuerySet:
     """Return the records with what an exported row needs: the keys they refer to and the sources they cite."""
     if not entity.spec:
         return records
-    related = [column.name for column in entity.spec.columns if column.refers_to]
+    related = [column.field for column in entity.spec.columns if column.refers_to]
     citations = Prefetch("citations", queryset=Citation.objects.select_related("source"))
     return records.select_related(*related).prefetch_related(citations)
 
@@ -239,14 +240,14 @@ def export_rows(entity: Entity, records: models.QuerySet) -> Iterator[list[objec
 
     Values are the import format's texts, except dates and whole numbers, kept typed for spreadsheets.
     """
-    header = export_header(entity)
+    names = [column.field for column in entity.spec.all_columns] if entity.spec else export_header(entity)
     for record in exported(entity, records).iterator(chunk_size=2000):
         if entity.spec:
             row: dict[str, object] = record_row(entity.spec, record)
             row["source"] = ";".join(sorted(c.source.key for c in record.citations.all()))
         else:
-            row = {name: cells.render(getattr(record, name)) for name in header}
-        yield [_typed(record, name, row[name]) for name in header]
+            row = {name: cells.render(getattr(record, name)) for name in names}
+        yield [_typed(record, name, row[name]) for name in names]
 
 
 def _typed(record: models.Model, name: str, text: object) -> object:

@@ -34,7 +34,7 @@ def export_records(mission: Mission, folder: Path) -> dict[str, int]:
             for record in records.iterator(chunk_size=CHUNK):
                 row = record_row(spec, record)
                 row["source"] = ";".join(sorted(c.source.key for c in record.citations.all()))
-                cells_of = [cells.export_text(row[c.name], getattr(record, c.name, None)) for c in spec.all_columns]
+                cells_of = [cells.export_text(row[c.field], getattr(record, c.field, None)) for c in spec.all_columns]
                 writer.writerow(cells_of)
                 count += 1
         written[spec.file_name] = count
@@ -47,6 +47,6 @@ def _records(spec: FileSpec, mission: Mission) -> FactQuerySet:
         records = records.filter(mission=mission)
     elif spec.model is Mission:
         records = records.filter(pk=mission.pk)
-    related = [column.name for column in spec.columns if column.refers_to]
+    related = [column.field for column in spec.columns if column.refers_to]
     citations = Prefetch("citations", queryset=Citation.objects.select_related("source"))
     return records.select_related(*related).prefetch_related(citations).order_by("pk")

@@ -2,7 +2,7 @@
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from django.db import models
@@ -15,17 +15,27 @@ from msaada.finance.models import Expenditure, Flow, Fund, FxRate, Organization
 from msaada.forces.models import Deployment, Pledge
 from msaada.logistics.models import Asset, Contract
 from msaada.missions.models import Incident, Mandate, Mission, Site, SiteStatus
+from msaada.plans.models import CostLine, CostModel, PlannedContract, PlannedFlow, Scenario, Target
 from msaada.sources.models import Claim, Source
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a file: how to read it, whether it may be empty, what it refers to."""
+    """One column of a file: its header, how to read it, whether it may be empty, what it refers to.
+
+    `field_name` names the model's field the column holds when the header names it otherwise.
+    """
 
     name: str
     parse: Callable[[str], object] = cells.parse_text
     required: bool = True
     refers_to: str | None = None
+    field_name: str = ""
+
+    @property
+    def field(self) -> str:
+        """Return the model's field the column holds (its header, unless the file names it otherwise)."""
+        return self.field_name or self.name
 
 
 def text(name: str, required: bool = True) -> Column:
@@ -38,14 +48,6 @@ def date(name: str, required: bool = True) -> Column:
 
 def decimal(name: str) -> Column:
     return Column(name, cells.parse_decimal)
-
-
-def count(name: str) -> Column:
-    return Column(name, cells.parse_count)
-
-
-def reference(name: str, refers_to: str) -> Column:
-    return Column(name, cells.parse_text, True, refers_to)
 
 
 def kind_of(model: type[models.Model]) -> str:
@@ -69,18 +71,23 @@ def related_of(field: models.Field) -> type[models.Model]:
     return related
 
 
-def column_of(model: type[models.Model], name: str) -> Column:
+def column_of(model: type[models.Model], name: str, header: str | None = None) -> Column:
     """Return the column a model's field is read from: its type says how, its `blank` whether it may be empty."""
     field = field_of(model, name)
+    required = not field.blank
     if field.is_relation:
-        return reference(name, kind_of(related_of(field)))
-    if isinstance(field, models.DateField):
-        return date(name, not field.blank)
-    if isinstance(field, ScaledDecimalField):
-        return decimal(name)
-    if isinstance(field, models.PositiveIntegerField):
-        return count(name)
-    return text(name, not field.blank)
+        column = Column(name, cells.parse_text, required, kind_of(related_of(field)))
+    elif isinstance(field, models.DateField):
+        column = date(name, required)
+    elif isinstance(field, ScaledDecimalField):
+        column = decimal(name)
+    elif isinstance(field, models.PositiveIntegerField):
+        column = Column(name, cells.parse_count, required)
+    else:
+        column = text(name, required)
+    if header is None or header == name:
+        return column
+    return replace(column, name=header, field_name=name)
 
 
 @dataclass(frozen=True)
@@ -103,7 +110,7 @@ class FileSpec:
 
     @cached_property
     def columns(self) -> tuple[Column, ...]:
-        return tuple(column_of(self.model, name) for name in self.file.columns)
+        return tuple(column_of(self.model, name, self.file.header(name)) for name in self.file.columns)
 
     @property
     def natural_key(self) -> tuple[str, ...]:
@@ -159,6 +166,12 @@ FILES: tuple[FileSpec, ...] = tuple(
         Site,
         SiteStatus,
         Incident,
+        CostModel,
+        CostLine,
+        Scenario,
+        Target,
+        PlannedFlow,
+        PlannedContract,
         Claim,  # last: a claim names a record of any other file
     )
 )
@@ -170,6 +183,6 @@ FILES_BY_MODEL = {spec.model: spec for spec in FILES}
 REFERRED: dict[str, type[models.Model]] = {kind_of(Source): Source} | {
     kind_of(model): model
     for model in (
-        related_of(field_of(spec.model, column.name)) for spec in FILES for column in spec.columns if column.refers_to
+        related_of(field_of(spec.model, column.field)) for spec in FILES for column in spec.columns if column.refers_to
     )
 }

@@ -18,4 +18,4 @@ def row_identity(spec: FileSpec, row: dict[str, str]) -> str:
 
 def record_row(spec: FileSpec, record: Model) -> dict[str, str]:
     """Return a record as the canonical row of its file, without its sources."""
-    return {column.name: identity.cell(record, column.name) for column in spec.all_columns if column.name != "source"}
+    return {column.field: identity.cell(record, column.field) for column in spec.all_columns if column.name != "source"}

@@ -323,11 +323,11 @@ class FileImport:
             if not text and column.required:
                 self.error(line, column.name, "empty")
                 row.ok = False
-            row.texts[column.name] = cells.render(value) if value is not None and not column.refers_to else text
+            row.texts[column.field] = cells.render(value) if value is not None and not column.refers_to else text
             if column.name == "source":
                 row.sources = [key.strip() for key in text.split(";") if key.strip()]
             elif not column.refers_to:
-                row.values[column.name] = value if value is not None else self._empty(column)
+                row.values[column.field] = value if value is not None else self._empty(column)
         for name in self.spec.natural_key[:1]:
             self.run.references.declare(self.spec.name, row.texts.get(name, ""))
         if self.spec.name == "missions":
@@ -346,10 +346,10 @@ class FileImport:
             if column.name == "source":
                 keys = {key for row in rows for key in row.sources or ()}
             else:
-                keys = {row.texts[column.name] for row in rows if row.texts.get(column.name)}
+                keys = {row.texts[column.field] for row in rows if row.texts.get(column.field)}
             found = references.resolve(kind, keys, self.run.mission if self.spec.in_mission else None)
             for row in rows:
-                wanted = (row.sources or ()) if column.name == "source" else [row.texts.get(column.name, "")]
+                wanted = (row.sources or ()) if column.name == "source" else [row.texts.get(column.field, "")]
                 for key in wanted:
                     if not key:
                         continue
@@ -358,7 +358,7 @@ class FileImport:
                             self._report_unknown(row, column.name, kind, key)
                         row.ok = False
                     elif column.name != "source":
-                        row.values[column.name] = found[key]
+                        row.values[column.field] = found[key]
 
     def _validate(self, row: Row) -> None:
         """Check a row with the model's own rules: the same ones a form or an API write runs."""
@@ -386,7 +386,7 @@ class FileImport:
 
     def _report_invalid(self, row: Row, invalid: ValidationError) -> None:
         for name, errors in invalid.error_dict.items():
-            column = "row" if name == NON_FIELD_ERRORS else name
+            column = "row" if name == NON_FIELD_ERRORS else self.spec.file.header(name)
             message, params = self._problem(name, errors[0])
             self.error(row.line, column, message, row.texts.get(name), params)
 
@@ -401,7 +401,7 @@ class FileImport:
         """Check a row with the rules its model's app registered, as every other way in does."""
         for rule in row_rules(self.spec.model):
             for finding in rule.check(record, mission=self.run.mission, context=self.run.context_of(rule)):
-                self.error(row.line, finding.field, finding.message, finding.value)
+                self.error(row.line, self.spec.file.header(finding.field), finding.message, finding.value)
                 row.ok = False
 
     def _write(self, rows: list[Row]) -> None:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from msaada.core.admin import FactAdmin
-from msaada.finance.models import CostModel, Expenditure, Flow, Fund, FxRate, Organization
+from msaada.finance.models import Expenditure, Flow, Fund, FxRate, Organization
 
 
 @admin.register(Organization)
@@ -40,9 +40,3 @@ class ExpenditureAdmin(FactAdmin):
     list_filter = [*FactAdmin.list_filter, "currency", "mission"]
     list_select_related = ["fund"]
     date_hierarchy = "date"
-
-
-@admin.register(CostModel)
-class CostModelAdmin(FactAdmin):
-    list_display = ["name", "basis", "rate", "currency", "start", "end", "mission"]
-    list_filter = [*FactAdmin.list_filter, "basis", "mission"]

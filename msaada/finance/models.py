@@ -2,11 +2,11 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from msaada.core.codes import validate_country
-from msaada.core.constraints import check_period, check_same_mission, non_negative, unique_ref
+from msaada.core.constraints import check_same_mission, non_negative, unique_ref
 from msaada.core.fields import ScaledDecimalField, currency_field, money_field
 from msaada.core.identity import RecordFile
 from msaada.core.records import Fact
@@ -45,10 +45,11 @@ class Organization(Fact):
 class FundKind(models.TextChoices):
     TRUST_FUND = "trust_fund", _("trust fund")
     BILATERAL = "bilateral", _("bilateral")
+    ASSESSED = "assessed", _("assessed (UN budget)")
 
 
 class Fund(MissionFact):
-    """A channel money reaches the mission through: a UN trust fund or a bilateral channel."""
+    """A channel money reaches the mission through: a UN trust fund, a bilateral channel or the UN budget."""
 
     natural_key_fields = ("key",)
     record_file = RecordFile("funds", ("key", "name", "manager", "kind"))
@@ -165,41 +166,3 @@ class Expenditure(FundMovement):
 
     def __str__(self) -> str:
         return f"{self.budget_line} {self.amount} {self.currency} ({self.date})"
-
-
-class CostBasis(models.TextChoices):
-    PERSON_MONTH = "person_month", _("per person per month")
-    PERSON_YEAR = "person_year", _("per person per year")
-    MONTH = "month", _("per month")
-    YEAR = "year", _("per year")
-
-
-class CostModel(MissionFact):
-    """A rate the mission's costs are planned with, such as the UN reimbursement per person per month."""
-
-    name = models.CharField(_("name"), max_length=200)
-    basis = models.CharField(_("basis"), max_length=20, choices=CostBasis.choices)
-    rate = money_field(_("rate"))
-    currency = currency_field()
-    start = models.DateField(_("valid from"))
-    end = models.DateField(_("valid until"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("cost model")
-        verbose_name_plural = _("cost models")
-        ordering = ["mission", "name", "start"]
-        constraints = [
-            unique_ref("cost_model"),
-            non_negative("rate", "cost_model"),
-            models.CheckConstraint(
-                condition=Q(end__isnull=True) | Q(end__gte=F("start")),
-                name="cost_model_end_after_start",
-                violation_error_message=_("The end is before the start."),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.name}: {self.rate} {self.currency} {self.get_basis_display()}"
-
-    def clean(self) -> None:
-        check_period(self.start, self.end)

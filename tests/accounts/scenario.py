@@ -5,10 +5,11 @@ bravo has Kenyan ones and Canadian money too, so a filter that forgets the missi
 or the donor shows up as a record too many.
 """
 
-from msaada.finance.models import CostModel, Expenditure, Flow, Fund, FxRate, Organization
+from msaada.finance.models import Expenditure, Flow, Fund, FxRate, Organization
 from msaada.forces.models import Contributor, Deployment, Pledge
 from msaada.logistics.models import Asset, Contract, ServiceLine
 from msaada.missions.models import Incident, Mandate, Mission, Site, SiteStatus
+from msaada.plans.models import CostLine, CostModel, PlannedContract, PlannedFlow, Scenario, Target
 from msaada.sources.models import Source
 from tests import factories as f
 
@@ -25,6 +26,11 @@ MISSION_BOUND = [
     Flow,
     Expenditure,
     CostModel,
+    CostLine,
+    Scenario,
+    Target,
+    PlannedFlow,
+    PlannedContract,
     ServiceLine,
     Contract,
     Asset,
@@ -46,7 +52,10 @@ def mission(code: str) -> Mission:
     f.contract(created, "rations", DAY, DAY)
     f.asset(created, DAY, total=4, operational=3)
     f.spend(created, "10", DAY)
-    f.cost_model(created, DAY)
+    plan = f.scenario(created, DAY, cost_model=f.cost_line(f.cost_model(created, DAY), "1428").cost_model)
+    f.target(plan, "KEN", 100, DAY)
+    f.planned_flow(plan, "10", DAY)
+    f.planned_contract(plan, "rations", DAY, DAY)
     return created
 
 

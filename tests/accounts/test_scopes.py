@@ -7,10 +7,11 @@ from django.http import Http404
 
 from msaada.accounts.models import Role
 from msaada.accounts.scopes import changeable, may_keep, mission_or_404, missions, pickable, visible
-from msaada.finance.models import CostModel, Expenditure, Flow, Fund, FxRate
+from msaada.finance.models import Expenditure, Flow, Fund, FxRate
 from msaada.forces.models import Deployment, Pledge
 from msaada.logistics.models import Asset, Contract, ServiceLine
 from msaada.missions.models import Incident, Mandate, Mission, Site, SiteStatus
+from msaada.plans.models import CostLine, CostModel, PlannedContract, PlannedFlow, Scenario, Target
 from tests.accounts.scenario import MISSION_BOUND, SHARED, two_missions
 from tests.factories import organization, person
 
@@ -21,10 +22,10 @@ SUPPORT_OFFICE = [Role.FINANCE, Role.LOGISTICS, Role.FORCE, Role.OPERATIONS]
 
 # DESIGN.md's "may change" column, written out again here so the test does not read the code it checks.
 CHANGES = {
-    Role.FINANCE: {Fund, Flow, Expenditure, FxRate, CostModel},
-    Role.LOGISTICS: {ServiceLine, Contract, Asset},
-    Role.FORCE: {Mandate, Pledge, Deployment},
-    Role.OPERATIONS: {Site, SiteStatus, Incident},
+    Role.FINANCE: {Fund, Flow, Expenditure, FxRate, CostModel, CostLine, PlannedFlow, Scenario},
+    Role.LOGISTICS: {ServiceLine, Contract, Asset, PlannedContract, Scenario},
+    Role.FORCE: {Mandate, Pledge, Deployment, Target, Scenario},
+    Role.OPERATIONS: {Site, SiteStatus, Incident, Scenario},
     Role.LIAISON: {Pledge, Deployment},
     Role.DONOR: {Flow},
 }

@@ -17,6 +17,7 @@ from msaada.sources.models import Citation, Claim, Source
 from tests.factories import (
     asset,
     contributor,
+    cost_line,
     cost_model,
     deploy,
     incident,
@@ -24,10 +25,14 @@ from tests.factories import (
     mission,
     organization,
     person,
+    planned_contract,
+    planned_flow,
     pledge,
     rate,
+    scenario,
     site,
     status,
+    target,
 )
 
 
@@ -121,6 +126,11 @@ def world(db) -> World:
         ),
         "asset": asset(mss, "2024-08-01", total=20, operational=14, kind="Armoured vehicle", owner=usa),
     }
+    records["cost_line"] = cost_line(records["cost_model"], "1428", budget_line="Reimbursement")
+    records["scenario"] = scenario(mss, "2024-10-01", name="build-up", cost_model=records["cost_model"])
+    records["target"] = target(records["scenario"], "KEN", 1500, "2025-01-01")
+    records["planned_flow"] = planned_flow(records["scenario"], "5000000", "2024-11-01", into=fund)
+    records["planned_contract"] = planned_contract(records["scenario"], "Rations", "2024-11-01", "2025-10-31", 2500)
     deployment_type = ContentType.objects.get_for_model(Deployment)
     Citation.objects.create(content_type=deployment_type, object_id=records["deployment"].pk, source=article)
     claim = Claim(mission=mss, file="mandates", record="S/RES/2699 (2023)", field="end", value="2024-10-01")

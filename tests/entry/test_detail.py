@@ -24,6 +24,7 @@ def test_a_record_page_links_to_the_lists_of_records_naming_it(world, client_of)
         "Flows": f"{base}flows/?donor={world.usa.pk}",
         "Contracts": f"{base}contracts/?funder={world.usa.pk}",
         "Assets": f"{base}assets/?owner={world.usa.pk}",
+        "Planned flows": f"{base}planned-flows/?donor={world.usa.pk}",
     }
     assets = client_of("finance").get(links["Assets"])
     assert [record.kind for record, _cells in assets.context["rows"]] == ["Armoured vehicle"]

@@ -8,7 +8,7 @@ from django.apps import apps
 
 from msaada.exchange.importer import FileOutcome, ImportFailed, import_records
 
-OUR_APPS = {"sources", "missions", "forces", "finance", "logistics"}
+OUR_APPS = {"sources", "missions", "forces", "finance", "logistics", "plans"}
 
 BASE = {
     "sources.csv": """

@@ -171,7 +171,8 @@ BAD_ROWS = [
         "a,b\n1,2",
         "notes.csv: unknown file name (expected one of sources.csv, missions.csv, organizations.csv, funds.csv, "
         "fx_rates.csv, mandates.csv, pledges.csv, deployments.csv, flows.csv, expenditures.csv, contracts.csv, "
-        "assets.csv, sites.csv, site_status.csv, incidents.csv, claims.csv)",
+        "assets.csv, sites.csv, site_status.csv, incidents.csv, cost_models.csv, cost_lines.csv, scenarios.csv, "
+        "targets.csv, planned_flows.csv, planned_contracts.csv, claims.csv)",
         id="unknown-file",
     ),
     pytest.param(

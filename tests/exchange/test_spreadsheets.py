@@ -86,7 +86,7 @@ def test_xlsx_bad_cells_are_reported_with_sheet_and_line(base: Path, tmp_path: P
     assert problems_of([path]) == [
         "book.xlsx[budget]: unknown sheet name (expected one of sources, missions, organizations, funds, fx_rates, "
         "mandates, pledges, deployments, flows, expenditures, contracts, assets, sites, site_status, incidents, "
-        "claims)",
+        "cost_models, cost_lines, scenarios, targets, planned_flows, planned_contracts, claims)",
         'book.xlsx[pledges]:2: count: not a whole number "1000.5"',
         'book.xlsx[pledges]:2: date: a date and time, not a date "2023-07-29 14:30:00"',
         'book.xlsx[pledges]:3: count: a true/false cell, not a value "True"',

@@ -94,6 +94,44 @@ SAMPLE = {
         "longitude": "-72.34",
         "fatalities": "3",
     },
+    "cost_models": {"key": "un-rates", "name": "UN rates", "effective": "2024-01-01"},
+    "cost_lines": {
+        "model": "un-rates",
+        "budget_line": "accommodation",
+        "basis": "person_month",
+        "amount": "120",
+        "currency": "USD",
+        "channel": "voluntary",
+        "service_line": "accommodation",
+        "lead_days": "60",
+    },
+    "scenarios": {"name": "build-up", "start": "2024-07-01", "end": "2025-06-30", "cost_model": "un-rates"},
+    "targets": {
+        "scenario": "build-up",
+        "contributor": "KEN",
+        "category": "police",
+        "date": "2024-09-01",
+        "strength": "1000",
+    },
+    "planned_flows": {
+        "scenario": "build-up",
+        "fund": "ken-bilateral",
+        "donor": "ken-gov",
+        "stage": "paid",
+        "amount": "2000",
+        "currency": "EUR",
+        "date": "2024-08-01",
+    },
+    "planned_contracts": {
+        "scenario": "build-up",
+        "service_line": "accommodation",
+        "vendor": "Camp builders",
+        "start": "2024-09-01",
+        "end": "2025-06-30",
+        "capacity": "1200",
+        "value": "3000000",
+        "currency": "USD",
+    },
     "claims": {
         "file": "deployments",
         "record": "first-contingent",
@@ -174,8 +212,10 @@ def test_a_role_gets_the_templates_of_what_it_keeps(as_role, tmp_path: Path) -> 
         "sources",
         "contracts",
         "assets",
+        "scenarios",
+        "planned_contracts",
         "claims",
-    ]  # logistics keeps claims too
+    ]  # logistics keeps claims too, and the scenarios its planned contracts belong to
 
 
 def test_the_upload_page_links_each_template_the_role_may_use(as_role) -> None:

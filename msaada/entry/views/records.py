@@ -40,8 +40,9 @@ def _lines(entity: Entity, record: models.Model, mission: Mission, linked: froze
         field = entity.model._meta.get_field(name)
         text, _number = shown(record, name)
         url = ""
-        if field.is_relation and BY_MODEL[field.related_model].slug in linked:
-            url = detail_url(mission, getattr(record, name))
+        related = getattr(record, name) if field.is_relation else None
+        if related is not None and BY_MODEL[field.related_model].slug in linked:
+            url = detail_url(mission, related)
         elif isinstance(field, models.URLField):
             url = text
         lines.append(Line(capfirst(field.verbose_name), text, url))

@@ -6,9 +6,14 @@ from msaada.readiness.presenters.sections import Section, Table, heading, sectio
 
 def brief_markdown(brief: Brief) -> str:
     """Return the brief as a Markdown document."""
-    parts = [f"# {_escape(heading(brief))}"]
-    parts.extend(_section(section) for section in sections(brief))
-    return "\n\n".join(parts) + "\n"
+    return sections_markdown(heading(brief), sections(brief))
+
+
+def sections_markdown(title: str, parts: list[Section]) -> str:
+    """Return a title and its sections (the brief, a plan) as a Markdown document."""
+    blocks = [f"# {_escape(title)}"]
+    blocks.extend(_section(section) for section in parts)
+    return "\n\n".join(blocks) + "\n"
 
 
 def _section(section: Section) -> str:

@@ -15,6 +15,11 @@ SEVERITY_STYLES = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 
 def brief_text(brief: Brief, *, color: bool = False, width: int = 100) -> str:
     """Return the brief as text for a terminal, with colours only when asked for."""
+    return sections_text(heading(brief), sections(brief), color=color, width=width)
+
+
+def sections_text(title: str, parts: list[Section], *, color: bool = False, width: int = 100) -> str:
+    """Return a title and its sections as text for a terminal (the brief, a plan), with colours only when asked for."""
     out = StringIO()
     # Markup off: titles and names from the records may hold square brackets.
     console = Console(
@@ -26,10 +31,10 @@ def brief_text(brief: Brief, *, color: bool = False, width: int = 100) -> str:
         highlight=False,
         emoji=False,
     )
-    console.print(Text(heading(brief), style="bold"))
-    for section in sections(brief):
+    console.print(Text(title, style="bold"))
+    for section in parts:
         _print_section(console, section)
-    # Rich pads table cells to the column width; trailing blanks are noise in a pasted brief.
+    # Rich pads table cells to the column width; trailing blanks are noise in a pasted text.
     return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
 
 

@@ -17,14 +17,16 @@ from msaada.readiness.presenters import brief_markdown, brief_text
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def parse_day(value: str) -> date:
-    """Return the date written YYYY-MM-DD, or raise CommandError saying what is wrong."""
+def parse_day(value: str, option: str = "--as-of") -> date:
+    """Return the date written YYYY-MM-DD, or raise CommandError naming the option and saying what is wrong."""
     try:
         if ISO_DATE.fullmatch(value):
             return date.fromisoformat(value)
     except ValueError:
         pass
-    raise CommandError(_("--as-of %(value)r is not a date of the form YYYY-MM-DD") % {"value": value})
+    raise CommandError(
+        _("%(option)s %(value)r is not a date of the form YYYY-MM-DD") % {"option": option, "value": value}
+    )
 
 
 class Command(BaseCommand):
