@@ -127,6 +127,7 @@ def test_a_scenario_changed_in_its_file_is_updated_not_duplicated(base, tmp_path
     assert Scenario.objects.count() == 2
 
 
+FLOWS_HEADER = "scenario,fund,donor,stage,amount,currency,date"
 LINES_HEADER = "model,budget_line,basis,amount,currency,channel,rotation_months,service_line,lead_days"
 BAD = [
     pytest.param(
@@ -183,16 +184,12 @@ BAD = [
         id="planned-contract-ends-before-it-starts",
     ),
     pytest.param(
-        {
-            "planned_flows.csv": "scenario,fund,donor,stage,amount,currency,date\nbuild-up,mss-tf,can-gov,paid,1000,EUR,2024-08-01"
-        },
+        {"planned_flows.csv": f"{FLOWS_HEADER}\nbuild-up,mss-tf,can-gov,paid,1000,EUR,2024-08-01"},
         'planned_flows.csv:2: currency: no FX rate for EUR on or before 2024-08-01 "EUR"',
         id="currency-without-a-rate",
     ),
     pytest.param(
-        {
-            "planned_flows.csv": "scenario,fund,donor,stage,amount,currency,date\nbuild-up,gsf-tf,can-gov,paid,1000,USD,2024-08-01"
-        },
+        {"planned_flows.csv": f"{FLOWS_HEADER}\nbuild-up,gsf-tf,can-gov,paid,1000,USD,2024-08-01"},
         'planned_flows.csv:2: fund: unknown fund: neither in the database nor in this import "gsf-tf"',
         id="fund-of-another-mission",
     ),
