@@ -15,10 +15,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from msaada.accounts.models import Profile
-from msaada.finance.models import CostModel, Expenditure, Flow, Fund, FxRate, Organization
+from msaada.finance.models import Expenditure, Flow, Fund, FxRate, Organization
 from msaada.forces.models import Contributor, Deployment, Pledge
 from msaada.logistics.models import Asset, Contract, ServiceLine
 from msaada.missions.models import Incident, Mandate, Mission, Site, SiteStatus
+from msaada.plans.models import CostLine, CostModel, PlannedContract, PlannedFlow, Scenario, Target
 from msaada.sources.models import Citation, Source
 
 
@@ -200,17 +201,68 @@ def asset(of: Mission, on: str, total: int, operational: int, **fields: Any) -> 
     )
 
 
-def cost_model(of: Mission, start: str, **fields: Any) -> CostModel:
+def cost_model(of: Mission, effective: str, key: str = "standard", **fields: Any) -> CostModel:
     return CostModel.objects.create(
+        **{"mission": of, "key": key, "name": key.title(), "effective": day(effective), **fields}
+    )
+
+
+def cost_line(model: CostModel, amount: str, basis: str = "person_month", **fields: Any) -> CostLine:
+    return CostLine.objects.create(
         **{
-            "mission": of,
-            "name": "reimbursement",
-            "basis": "person_month",
-            "rate": Decimal(1448),
+            "mission": model.mission,
+            "cost_model": model,
+            "budget_line": "allowances",
+            "basis": basis,
+            "amount": Decimal(amount),
             "currency": "USD",
-            "start": day(start),
+            "channel": "assessed",
             **fields,
         }
+    )
+
+
+def scenario(of: Mission, start: str, name: str = "build-up", **fields: Any) -> Scenario:
+    return Scenario.objects.create(**{"mission": of, "name": name, "start": day(start), **fields})
+
+
+def target(of: Scenario, country: str, strength: int, on: str, category: str = "police") -> Target:
+    return Target.objects.create(
+        mission=of.mission,
+        scenario=of,
+        contributor=contributor(country),
+        category=category,
+        date=day(on),
+        strength=strength,
+    )
+
+
+def planned_flow(
+    of: Scenario, amount: str, on: str, stage: str = "paid", currency: str = "USD", into: Fund | None = None
+) -> PlannedFlow:
+    return PlannedFlow.objects.create(
+        mission=of.mission,
+        scenario=of,
+        fund=into or fund(of.mission),
+        donor=organization(),
+        stage=stage,
+        amount=Decimal(amount),
+        currency=currency,
+        date=day(on),
+    )
+
+
+def planned_contract(of: Scenario, line: str, start: str, end: str, capacity: int = 100) -> PlannedContract:
+    return PlannedContract.objects.create(
+        mission=of.mission,
+        scenario=of,
+        service_line=ServiceLine.objects.get_or_create(mission=of.mission, name=line)[0],
+        vendor="Vendor",
+        start=day(start),
+        end=day(end),
+        capacity=capacity,
+        value=Decimal(1000),
+        currency="USD",
     )
 
 
