@@ -97,14 +97,6 @@ def test_a_bad_scenario_name_a_bad_kind_or_a_bad_chart_is_404(client, tst):
     assert client.get(reverse("plan-chart", args=("TST", "build-up", "capacity-1"))).status_code == 200
 
 
-def test_an_archived_scenario_is_404(client, tst):
-    signed_in(client, "finance", tst)
-    scenario = Scenario.objects.get(mission=tst, name="build-up")
-    scenario.archived = True
-    scenario.save()
-    assert client.get(reverse("plan", args=("TST", "build-up"))).status_code == 404
-
-
 def test_the_month_tables_are_the_plans_months(client, tst):
     signed_in(client, "finance", tst)
     html = client.get(reverse("plan", args=("TST", "build-up"))).content.decode()
@@ -209,11 +201,9 @@ def test_a_bad_start_says_so_and_starts_today(client, tst, bad):
 
 
 def test_french_labels_dates_and_money(client, tst):
-    signed_in(client, "finance", tst)
+    signed_in(client, "finance", tst, language="fr")
     with translation.override("fr"):
-        html = client.get(
-            reverse("plan", args=("TST", "build-up")), headers={"accept-language": "fr"}
-        ).content.decode()
+        html = client.get(reverse("plan", args=("TST", "build-up")), headers={"accept-language": "fr"}).content.decode()
     assert "Montée en puissance" in html
     assert table(html, "money-numbers")[1] == [
         "janv. 2026",
