@@ -8,6 +8,7 @@ import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -152,7 +153,7 @@ class Converter:
         self.day = shift(inputs.start, -1)
         self.per_usd = {rate.currency: rate.per_usd for rate in inputs.rates}
 
-    def __call__(self, amount: Fraction | int, currency: str) -> Fraction:
+    def __call__(self, amount: Decimal | Fraction | int, currency: str) -> Fraction:
         own = None if currency == USD else self.per_usd.get(currency)
         of_base = None if self.base == USD else self.per_usd.get(self.base)
         return convert(amount, currency, self.base, own, of_base, self.day)  # type: ignore[arg-type]

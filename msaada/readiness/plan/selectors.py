@@ -23,6 +23,7 @@ from msaada.missions import selectors as mandate_selectors
 from msaada.missions.models import Mission
 from msaada.plans.models import CostLine, CostModel, PlannedContract, PlannedFlow, Scenario, Target, channel_of
 from msaada.readiness import provenance, selectors
+from msaada.readiness.citations import citations_of
 from msaada.readiness.days import shift
 from msaada.readiness.money import check_rates, to_base
 from msaada.readiness.plan.derived import derived_targets
@@ -39,7 +40,6 @@ from msaada.readiness.plan.rows import (
     Rate,
     TargetRow,
 )
-from msaada.readiness.provenance import _cited
 from msaada.readiness.rows import MoneyGroup, SourceRow
 from msaada.sources.models import Citation, Source
 
@@ -250,13 +250,13 @@ def plan_sources(
 ) -> tuple[SourceRow, ...]:
     """Return, by key, the sources behind the records the plan starts from and behind its cost model and scenario."""
     cited = [
-        _cited(CostModel, [model.pk]),
-        _cited(CostLine, CostLine.objects.counted().filter(cost_model=model).values("pk")),
+        citations_of(CostModel, [model.pk]),
+        citations_of(CostLine, CostLine.objects.counted().filter(cost_model=model).values("pk")),
     ]
     if scenario is not None:
-        cited.append(_cited(Scenario, [scenario.pk]))
+        cited.append(citations_of(Scenario, [scenario.pk]))
         cited.extend(
-            _cited(rows, rows.objects.counted().filter(scenario=scenario).values("pk"))
+            citations_of(rows, rows.objects.counted().filter(scenario=scenario).values("pk"))
             for rows in (Target, PlannedFlow, PlannedContract)
         )
     citing = Citation.objects.filter(source=OuterRef("pk")).filter(reduce(operator.or_, cited))

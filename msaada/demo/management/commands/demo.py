@@ -1,4 +1,4 @@
-"""`msaada demo`: build the Haiti demo database from its CSV files and print the mission brief."""
+"""`msaada demo`: build the Haiti demo database from its CSV files, print the mission brief and the GSF plan."""
 
 from pathlib import Path
 
@@ -10,6 +10,8 @@ from msaada.exchange.importer import ImportFailed, import_records
 DEMO = Path(__file__).resolve().parents[3] / "demo" / "haiti"
 MISSIONS = (("MSS", DEMO / "mss"), ("GSF", DEMO / "gsf"))
 BRIEF_DATE = "2025-09-23"
+# The Gang Suppression Force's build-up to its authorized strength (gsf/scenarios.csv), printed after the brief.
+PLAN = "build-up"
 
 
 class Command(BaseCommand):
@@ -32,3 +34,5 @@ class Command(BaseCommand):
             self.stdout.write(f"{code}: {created} created, {updated} updated, {unchanged} unchanged ({folder})")
         if not no_brief:
             call_command("brief", "--mission", "MSS", "--as-of", as_of, stdout=self.stdout)
+            self.stdout.write("")
+            call_command("plan", "--mission", "GSF", "--scenario", PLAN, stdout=self.stdout)
