@@ -1,5 +1,6 @@
-"""A mission already imported (tests/exchange/files.py's BASE), for the plan's files to import into."""
+"""The fixtures of the plans' tests: a mission already imported, and the data-entry world with a plan."""
 
+from tests.entry.conftest import client_of, user_of, world
 from tests.exchange.conftest import base
 
-__all__ = ["base"]
+__all__ = ["base", "client_of", "user_of", "world"]
