@@ -142,7 +142,8 @@ def test_the_site_table_shows_each_status_as_of_the_date(client, alpha):
     before = page(client, alpha, "?as_of=2025-01-19")
     after = page(client, alpha, "?as_of=2025-01-20")
     assert '<span class="status status-unknown">unknown</span>' in before
-    assert '<span class="status status-secured">secured</span></td><td>20 Jan 2025</td>' in after
+    # The status links, for the support office, to the site's statuses up to the date.
+    assert '<span class="status status-secured">secured</span></a></td><td>20 Jan 2025</td>' in after
 
 
 def test_no_mandate_and_no_records_still_make_a_page(client):
