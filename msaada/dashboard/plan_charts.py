@@ -95,9 +95,9 @@ def money_chart(days: MoneyDays, runs_out_on: date | None, currency: str, title:
         axes.set_ylabel(currency)
         _days_axis(axes, days[0][0], days[-1][0])
         axes.yaxis.set_major_formatter(_formatter(compact_money))
-        figure.legend(loc="lower center", ncols=3)
+        figure.legend(loc="lower center", ncols=2)
 
-    return render(draw, title, Frame(3.2, left=64, legend_rows=1))
+    return render(draw, title, Frame(3.4, left=64, legend_rows=2))
 
 
 @remembered

@@ -23,7 +23,8 @@ from msaada.entry.entities import BY_MODEL, BY_SLUG, ENTITIES
 from msaada.exchange.formats import FILES
 from msaada.finance.models import Flow, Organization
 from msaada.forces.models import Deployment, Pledge
-from msaada.missions.models import Mission
+from msaada.missions.models import Mandate, Mission
+from msaada.plans.models import CostModel, Scenario
 from msaada.uploads.views.templates import WORKBOOK_NAME
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +67,7 @@ SOURCES_CSV = b"key,title,publisher,date,url,kind\nun-2751,Resolution 2751,Unite
 PUBLIC = {"login", "password_reset", "password_reset_done", "password_reset_confirm", "password_reset_complete"}
 SIGNED_IN = {"home", "account", "password_change", "password_change_done"}
 POST_ONLY = {"logout", "set_language", "import_confirm", "import_cancel", "review_decide"}
-AGGREGATES = {"dashboard", "dashboard-chart"}
+AGGREGATES = {"dashboard", "dashboard-chart", "plans", "plan", "plan-derived", "plan-chart", "plan-derived-chart"}
 SEE_RECORD = {"record_detail", "record_history"}
 SEE_KIND = {"record_list", "record_export_csv", "record_export_xlsx"}
 KEEP_RECORD = {"record_edit", "record_archive", "record_restore"}
@@ -130,6 +131,11 @@ def world(tmp_path) -> dict:
         )
         profile.missions.add(mss)
         users[role] = user
+    for mission in Mission.objects.filter(code__in=("MSS", "GSF")):
+        # A scenario from the first mandate's start, so each plan page and chart has a plan to show.
+        start = Mandate.objects.filter(mission=mission).order_by("start").values_list("start", flat=True)[0]
+        CostModel.objects.create(mission=mission, key="matrix", name="Matrix", effective=start)
+        Scenario.objects.create(mission=mission, name="matrix", start=start)
     return {"mss": mss, "users": users, "donor_org": donor_org}
 
 
@@ -192,6 +198,11 @@ def pages(world: dict, tokens: dict[str, str]) -> Iterator[Page]:
             # Charts share one view and one scope check: one of them per mission walks the pattern.
             for code in ("MSS", "GSF"):
                 yield Page(name, fill(route, {"code": code, "name": "strength"}), code)
+        elif name in {"plan", "plan-derived", "plan-chart", "plan-derived-chart"}:
+            for code in ("MSS", "GSF"):
+                start = Scenario.objects.get(mission__code=code, name="matrix").start.isoformat()
+                values = {"code": code, "name": "matrix", "kind": "hold", "chart": "strength"}
+                yield Page(name, fill(route, values) + f"?start={start}", code)
         elif name == "import_template":
             for spec in FILES:
                 kind = "missions" if spec.model is Mission else BY_MODEL[spec.model].slug

@@ -207,10 +207,10 @@ def test_french_labels_dates_and_money(client, tst):
     assert "Montée en puissance" in html
     assert table(html, "money-numbers")[1] == [
         "janv. 2026",
-        f"103{NBSP}100,00{NBSP}$US",
-        f"103{NBSP}100,00{NBSP}$US",
-        f"56{NBSP}000,00{NBSP}$US",
-        f"-47{NBSP}100,00{NBSP}$US",
+        f"103{NBSP}100,00\u00a0$US",
+        f"103{NBSP}100,00\u00a0$US",
+        f"56{NBSP}000,00\u00a0$US",
+        f"-47{NBSP}100,00\u00a0$US",
     ]
     assert '<dd id="runs-out-on">17 janv. 2026</dd>' in html
     assert table(html, "cost-lines")[1][1] == "par personne et par mois"
