@@ -70,7 +70,10 @@ def related_of(field: models.Field) -> type[models.Model]:
 
 
 def column_of(model: type[models.Model], name: str) -> Column:
-    """Return the column a model's field is read from: its type says how, its `blank` whether it may be empty."""
+    """Return the column a model's field is read from: its type says how, its `blank` whether it may be empty.
+
+    A field of listed values reads each value however loosely spelled, or as its label (cells.Enumeration).
+    """
     field = field_of(model, name)
     if field.is_relation:
         return reference(name, kind_of(related_of(field)))
@@ -80,6 +83,8 @@ def column_of(model: type[models.Model], name: str) -> Column:
         return decimal(name)
     if isinstance(field, models.PositiveIntegerField):
         return count(name)
+    if field.choices:
+        return Column(name, cells.Enumeration(field.choices), not field.blank)
     return text(name, not field.blank)
 
 
