@@ -14,13 +14,14 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from msaada.accounts.scopes import may_keep, mission_or_404, sees_every_record
+from msaada.core.dates import DateText, LanguageDateField
 from msaada.dashboard import charts, series
 from msaada.dashboard.drilldown import figure_links
 from msaada.finance.models import FxRate
@@ -42,21 +43,11 @@ CHART_NAMES = ("strength", "funding", "coverage", "incidents")
 class AsOfForm(forms.Form):
     """The date the dashboard shows the mission as of, kept in the URL."""
 
-    as_of = forms.DateField(
+    as_of = LanguageDateField(
         label=gettext_lazy("As of"),
         required=False,
-        input_formats=["%Y-%m-%d"],
-        localize=False,
         validators=[MinValueValidator(EARLIEST), MaxValueValidator(LATEST)],
-        widget=forms.DateInput(
-            format="%Y-%m-%d",
-            attrs={
-                "type": "date",
-                "min": EARLIEST.isoformat(),
-                "max": LATEST.isoformat(),
-                "aria-describedby": "as-of-note",
-            },
-        ),
+        widget=DateText(attrs={"aria-describedby": "as-of-note"}),
     )
 
 
@@ -167,6 +158,12 @@ def dashboard(request: HttpRequest, code: str) -> HttpResponse:
     """Show the mission at a glance as of the date in the URL (today by default)."""
     mission = mission_or_404(request.user, code)
     form, as_of = read_as_of(request)
+    typed = request.GET.get("as_of", "")
+    if typed and form.is_valid() and typed != as_of.isoformat():
+        # The URL is shared across languages: it keeps the date as ISO, which every language reads alike.
+        query = request.GET.copy()
+        query["as_of"] = as_of.isoformat()
+        return redirect(f"{request.path}?{query.urlencode()}")
     context = {
         "mission": mission,
         "form": form,

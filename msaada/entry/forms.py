@@ -20,11 +20,12 @@ from django.utils.translation import gettext_lazy as _
 
 from msaada.accounts.models import Role
 from msaada.accounts.scopes import pickable, profile_of, reports, role_of, visible
+from msaada.core.dates import LanguageDateField
 from msaada.core.fields import ScaledDecimalField
 from msaada.core.rules import row_findings
 from msaada.entry.codes import choices_for
 from msaada.entry.entities import Entity
-from msaada.entry.lists import choices_of, date_input
+from msaada.entry.lists import choices_of
 from msaada.exchange import cells
 from msaada.exchange.problems import MESSAGES
 from msaada.finance.models import Flow
@@ -76,7 +77,7 @@ class CodeChoiceField(forms.ChoiceField):
 
 
 def formfield_for(db_field: models.Field, **kwargs) -> forms.Field | None:
-    """Return the form field of a model field: numbers typed as localized text, dates with the browser's picker.
+    """Return the form field of a model field: numbers and dates typed as text in the user's language.
 
     Counts and amounts carry no form-level bounds, so that the model's own validators speak, as in the import.
     """
@@ -92,7 +93,7 @@ def formfield_for(db_field: models.Field, **kwargs) -> forms.Field | None:
         widget = forms.TextInput(attrs={"inputmode": "numeric"})
         return LocalizedIntegerField(localize=True, widget=widget, **common)
     if isinstance(db_field, models.DateField):
-        return db_field.formfield(widget=date_input(), **kwargs)
+        return db_field.formfield(form_class=LanguageDateField, **kwargs)
     if isinstance(db_field, models.URLField):
         return db_field.formfield(assume_scheme="https", **kwargs)
     return db_field.formfield(**kwargs)

@@ -7,7 +7,6 @@ from decimal import Decimal
 from functools import cache
 
 import django_filters
-from django import forms
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -20,6 +19,7 @@ from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from msaada.accounts.scopes import pickable, visible
+from msaada.core.dates import LanguageDateField
 from msaada.core.records import in_mission
 from msaada.entry.codes import choices_for
 from msaada.entry.counted import COUNTED_BY, counted_on
@@ -82,8 +82,10 @@ class RecordFilterSet(django_filters.FilterSet):
         return counted_on(queryset, self.mission, value)
 
 
-def date_input() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+class LanguageDateFilter(django_filters.DateFilter):
+    """A date bound of a list, typed in the user's language as in the forms."""
+
+    field_class = LanguageDateField
 
 
 def _filters_for(entity: Entity, name: str) -> dict[str, django_filters.Filter]:
@@ -91,12 +93,10 @@ def _filters_for(entity: Entity, name: str) -> dict[str, django_filters.Filter]:
     label = capfirst(field.verbose_name)
     if isinstance(field, models.DateField):
         return {
-            f"{name}_from": django_filters.DateFilter(
-                field_name=name, lookup_expr="gte", label=format_lazy(_("{} from"), label), widget=date_input()
+            f"{name}_from": LanguageDateFilter(
+                field_name=name, lookup_expr="gte", label=format_lazy(_("{} from"), label)
             ),
-            f"{name}_to": django_filters.DateFilter(
-                field_name=name, lookup_expr="lte", label=format_lazy(_("{} to"), label), widget=date_input()
-            ),
+            f"{name}_to": LanguageDateFilter(field_name=name, lookup_expr="lte", label=format_lazy(_("{} to"), label)),
         }
     if field.is_relation:
         # The queryset is replaced per user; the model is kept so RecordFilterSet knows what to scope.

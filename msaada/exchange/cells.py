@@ -2,9 +2,13 @@
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from decimal import Decimal
+from functools import cached_property
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from msaada.core.fields import validate_text
 
@@ -16,6 +20,9 @@ from msaada.core.identity import render as render
 PLAIN_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 WHOLE_NUMBER = re.compile(r"-?[0-9]+")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+SPELLING_MARKS = re.compile(r"[\s_-]+")
+"""What two spellings of one listed value may differ by, beside case: spaces, hyphens, underscores."""
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What makes a spreadsheet run a cell as a formula (OWASP CSV injection); a leading quote keeps it text."""
@@ -100,3 +107,33 @@ def parse_count(text: str) -> int:
 
 def parse_text(text: str) -> str:
     return text
+
+
+def spelling_key(text: str) -> str:
+    """Return what every spelling of a listed value shares: `Official-Record` and `official_record` alike."""
+    return SPELLING_MARKS.sub("", text).casefold()
+
+
+class Enumeration:
+    """Read a cell of a column of listed values: a value as listed, spelled loosely, or its label in any language.
+
+    A cell that names no value is returned as it is, so the model refuses it with the list of accepted values.
+    """
+
+    def __init__(self, choices: Iterable[tuple[object, object]]) -> None:
+        self.choices = tuple((str(value), label) for value, label in choices)
+
+    @cached_property
+    def spellings(self) -> dict[str, str]:
+        """Return the value each spelling names; a label two values share in some language names neither."""
+        named: dict[str, set[str]] = {}
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                for value, label in self.choices:
+                    named.setdefault(spelling_key(str(label)), set()).add(value)
+        spellings = {key: values.pop() for key, values in named.items() if len(values) == 1}
+        # A value's own spelling names it whatever a label of another value says.
+        return spellings | {spelling_key(value): value for value, _label in self.choices}
+
+    def __call__(self, text: str) -> str:
+        return self.spellings.get(spelling_key(text), text)

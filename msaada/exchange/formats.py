@@ -72,7 +72,10 @@ def related_of(field: models.Field) -> type[models.Model]:
 
 
 def column_of(model: type[models.Model], name: str, header: str | None = None) -> Column:
-    """Return the column a model's field is read from: its type says how, its `blank` whether it may be empty."""
+    """Return the column a model's field is read from: its type says how, its `blank` whether it may be empty.
+
+    A field of listed values reads each value however loosely spelled, or as its label (cells.Enumeration).
+    """
     field = field_of(model, name)
     required = not field.blank
     if field.is_relation:
@@ -83,6 +86,8 @@ def column_of(model: type[models.Model], name: str, header: str | None = None) -
         column = decimal(name)
     elif isinstance(field, models.PositiveIntegerField):
         column = Column(name, cells.parse_count, required)
+    elif field.choices:
+        column = Column(name, cells.Enumeration(field.choices), required)
     else:
         column = text(name, required)
     if header is None or header == name:

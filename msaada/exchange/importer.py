@@ -335,7 +335,7 @@ class FileImport:
         return row
 
     def _empty(self, column: Column) -> object:
-        return "" if column.parse is cells.parse_text else None
+        return "" if column.parse is cells.parse_text or isinstance(column.parse, cells.Enumeration) else None
 
     def _resolve(self, rows: list[Row]) -> None:
         references = self.run.references

@@ -8,7 +8,7 @@ from fractions import Fraction
 import pycountry
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 from django.conf import settings
 from django.utils import translation
 
@@ -39,6 +39,13 @@ def count_text(count: int) -> str:
 def tenths_text(value: Decimal) -> str:
     """Return a figure kept to one decimal, as the language writes it: `39.6`, `39,6`."""
     return format_decimal(value, format="#,##0.0", locale=active_locale())
+
+
+def percent_text(value: Decimal) -> str:
+    """Return a percentage given out of 100 with one decimal, as the language writes it: `39.6%`, `39,6 %`."""
+    locale = active_locale()
+    pattern = Locale.parse(locale).percent_formats[None].pattern.replace("#,##0", "#,##0.0", 1)
+    return format_percent(value / 100, format=pattern, locale=locale)
 
 
 def day_text(day: date) -> str:

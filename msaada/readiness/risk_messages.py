@@ -1,17 +1,20 @@
-"""The text of each risk, written from its params in the language active when it is shown.
+"""The text of each risk and of its evidence, written in the language active when it is shown.
 
 A risk is computed once and read by people in their own languages (a page, a report, an alert), so
 its figures are kept as values and written here: dates, counts and money as the reader's language writes them.
 """
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any, NamedTuple
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from msaada.missions.models import SiteStatusValue
-from msaada.readiness.formats import count_text, country_text, day_text, money_text, tenths_text
+from msaada.readiness.formats import count_text, country_text, day_text, money_text, percent_text, tenths_text
 
 Params = dict[str, Any]
 
@@ -155,3 +158,128 @@ WRITERS: dict[str, Callable[[Params], str]] = {
 def risk_message(code: str, params: Params) -> str:
     """Write the message of a risk in the active language."""
     return WRITERS[code](params)
+
+
+NOTHING = "–"
+
+Writer = Callable[[Any, str], str]
+"""Write one evidence value (as the JSON carries it) in the active language; the second argument is the currency."""
+
+
+def _count(value: int, _currency: str) -> str:
+    return count_text(value)
+
+
+def _money(value: str, currency: str) -> str:
+    return money_text(Decimal(value), currency)
+
+
+def _day(value: str, _currency: str) -> str:
+    return day_text(date.fromisoformat(value))
+
+
+def _percent(value: float, _currency: str) -> str:
+    # The JSON carries the share as a float of one decimal; its shortest repr is that decimal (41.7).
+    return percent_text(Decimal(repr(value)))
+
+
+def _country(value: str, _currency: str) -> str:
+    return f"{country_text(value)} ({value})"
+
+
+def _status(value: str, _currency: str) -> str:
+    return str(SiteStatusValue(value).label)
+
+
+def _name(value: str, _currency: str) -> str:
+    return value
+
+
+class Shown(NamedTuple):
+    """One figure of a risk's evidence: its key in the JSON, its name for people, how to write it, its text if null."""
+
+    key: str
+    label: Promise
+    write: Writer
+    missing: str | Promise = NOTHING
+
+
+MANDATE_END = Shown("mandate_end", gettext_lazy("Mandate ends on"), _day)
+SERVICE_LINE = Shown("service_line", gettext_lazy("Service line"), _name)
+SITE = Shown("site", gettext_lazy("Site"), _name)
+STATUS = Shown("status", gettext_lazy("Status"), _status)
+
+# Per risk, in reading order.
+EVIDENCE: dict[str, tuple[Shown, ...]] = {
+    "MANDATE_EXPIRY": (
+        Shown("authority", gettext_lazy("Mandate"), _name),
+        Shown("end", gettext_lazy("Ends on"), _day),
+        Shown("days_left", gettext_lazy("Days left"), _count),
+    ),
+    "STRENGTH_GAP": (
+        Shown("deployed", gettext_lazy("Deployed"), _count),
+        Shown("authorized", gettext_lazy("Authorized"), _count),
+        Shown("deployed_pct", gettext_lazy("Deployed, share of authorized"), _percent),
+    ),
+    "PLEDGE_SHORTFALL": (
+        Shown("contributor", gettext_lazy("Contributor"), _country),
+        Shown("deployed", gettext_lazy("Deployed"), _count),
+        Shown("pledged", gettext_lazy("Pledged"), _count),
+    ),
+    "FUNDING_RUNWAY": (
+        Shown("cash", gettext_lazy("Cash"), _money),
+        Shown("daily_burn", gettext_lazy("Daily burn (last 90 days)"), _money),
+        Shown("runway_days", gettext_lazy("Runway (days)"), _count),
+        Shown("runway_end", gettext_lazy("Cash runs out on"), _day),
+        MANDATE_END,
+    ),
+    "UNPAID_PLEDGES": (
+        Shown("pledged", gettext_lazy("Pledged"), _money),
+        Shown("paid", gettext_lazy("Paid"), _money),
+        Shown("unpaid", gettext_lazy("Not paid"), _money),
+    ),
+    "SERVICE_GAP": (
+        SERVICE_LINE,
+        Shown("covered_until", gettext_lazy("Covered until"), _day, gettext_lazy("not covered")),
+        MANDATE_END,
+        Shown("gap_days_before_mandate_end", gettext_lazy("Days uncovered before the mandate's end"), _count),
+    ),
+    "SITE_LOST": (
+        SITE,
+        STATUS,
+        Shown("since", gettext_lazy("Since"), _day),
+        Shown("held_status", gettext_lazy("Held as"), _status),
+        Shown("held_since", gettext_lazy("Held since"), _day),
+    ),
+    "EQUIPMENT_SHORT": (
+        Shown("kind", gettext_lazy("Kind of equipment"), _name),
+        Shown("total", gettext_lazy("Total"), _count),
+        Shown("operational", gettext_lazy("Operational"), _count),
+        Shown("operational_pct", gettext_lazy("Operational share"), _percent),
+    ),
+    "CAPACITY_SHORT": (
+        SERVICE_LINE,
+        Shown("capacity", gettext_lazy("Capacity (people)"), _count),
+        Shown("deployed", gettext_lazy("Deployed"), _count),
+        Shown("authorized", gettext_lazy("Authorized"), _count),
+    ),
+    "SITE_THREATENED": (
+        SITE,
+        STATUS,
+        Shown("incidents_nearby", gettext_lazy("Incidents within 2 km"), _count),
+        Shown("window_start", gettext_lazy("Counted from"), _day),
+        Shown("as_of", gettext_lazy("Counted to"), _day),
+    ),
+}
+
+
+def risk_evidence(code: str, evidence: Mapping[str, Any], currency: str) -> tuple[tuple[str, str], ...]:
+    """Return a risk's evidence as (name, value) pairs in the active language, from its JSON evidence.
+
+    `{"daily_burn": "433333.33"}` reads `("Daily burn (last 90 days)", "USD 433,333.33")`; money is in `currency`.
+    """
+    pairs = []
+    for shown in EVIDENCE[code]:
+        value = evidence[shown.key]
+        pairs.append((str(shown.label), str(shown.missing) if value is None else shown.write(value, currency)))
+    return tuple(pairs)

@@ -61,8 +61,9 @@ def test_the_risk_register_shows_each_risk_with_its_evidence(client, demo):
     assert register.count('<li class="risk risk-medium">') == 13
     assert register.count('<li class="risk risk-low">') == 1  # KEN: 732 of 1,000
     assert '<span class="badge sev-high">high</span>' in register
-    assert "<dt>runway_days</dt><dd>7</dd>" in register
-    assert "<dt>cash</dt><dd>3200000.00</dd>" in register
+    assert "<dt>Runway (days)</dt><dd>7</dd>" in register
+    assert "<dt>Cash</dt><dd>USD 3,200,000.00</dd>" in register
+    assert "runway_days" not in register and "3200000.00" not in register
     assert '<span class="risk-code">SERVICE_GAP</span> · <span>Base security</span>' in register
 
 

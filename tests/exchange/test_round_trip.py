@@ -154,7 +154,7 @@ def test_any_valid_rows_import_and_export_back_equal(db, tmp_path_factory, recor
 
 def _canonical(folder: Path, out: Path) -> Path:
     """Rewrite input files the way an export writes them: every column, numbers without trailing zeros."""
-    from msaada.exchange.cells import escape_formula, plain, unescape_formula
+    from msaada.exchange.cells import escape_formula, parse_decimal, parse_text, plain, unescape_formula
     from msaada.exchange.formats import FILES_BY_NAME
 
     for path in folder.glob("*.csv"):
@@ -168,9 +168,9 @@ def _canonical(folder: Path, out: Path) -> Path:
                 values = []
                 for column in spec.all_columns:
                     value = row.get(column.name, "") or ""
-                    if column.parse.__name__ == "parse_decimal" and value:
+                    if column.parse is parse_decimal and value:
                         value = plain(Decimal(value))
-                    elif column.parse.__name__ == "parse_text":
+                    elif column.parse is parse_text:
                         value = escape_formula(unescape_formula(value))
                     values.append(value)
                 writer.writerow(values)

@@ -3,15 +3,16 @@
 from datetime import date
 from decimal import Decimal
 
-from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_compact_decimal, format_currency, format_percent
+from babel.numbers import format_compact_decimal, format_currency
 from django import template
 from django.utils.translation import gettext_lazy as _
 
 from msaada.missions.models import SiteKind, SiteStatusValue
-from msaada.readiness.formats import active_locale, count_text, country_text, day_text
+from msaada.readiness.figures import Risk
+from msaada.readiness.formats import active_locale, count_text, country_text, day_text, percent_text
 from msaada.readiness.money import cents
+from msaada.readiness.risk_messages import risk_evidence
 from msaada.sources.models import SourceKind
 
 register = template.Library()
@@ -29,10 +30,7 @@ def count(value: int | None) -> str:
 @register.filter
 def percent(value: Decimal | None) -> str:
     """Write a percentage given out of 100 with one decimal, as the language writes it: `39.6%`, `39,6 %`."""
-    if value is None:
-        return NOTHING
-    pattern = Locale.parse(active_locale()).percent_formats[None].pattern.replace("#,##0", "#,##0.0", 1)
-    return format_percent(Decimal(value) / 100, format=pattern, locale=active_locale())
+    return NOTHING if value is None else percent_text(Decimal(value))
 
 
 @register.filter
@@ -87,3 +85,9 @@ def site_kind(value: str) -> str:
 def source_kind(value: str) -> str:
     """Name a kind of source in the active language."""
     return str(SourceKind(value).label) if value in SourceKind.values else value
+
+
+@register.filter
+def evidence(risk: Risk, currency: str) -> tuple[tuple[str, str], ...]:
+    """Name and write each figure of a risk's evidence in the active language, money in the brief's currency."""
+    return risk_evidence(risk.code, risk.evidence, currency)

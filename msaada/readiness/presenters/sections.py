@@ -6,9 +6,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from msaada.missions.models import EventType, SiteKind, SiteStatusValue
-from msaada.readiness.figures import Brief
+from msaada.readiness.figures import Brief, Risk
 from msaada.readiness.formats import count_text, country_text, day_text, money_text, tenths_text
 from msaada.readiness.presenters.trust import claim_lines, mark, mark_risk
+from msaada.readiness.risk_messages import risk_evidence
 from msaada.readiness.rows import SourceRow
 
 
@@ -282,9 +283,21 @@ def _incidents(brief: Brief) -> Section:
 
 
 def _risks(brief: Brief) -> Section:
-    rows = tuple((risk.severity, risk.code, mark_risk(brief, risk, risk.message)) for risk in brief.risks)
-    table = Table((_("Severity"), _("Risk"), _("What")), rows)
+    rows = tuple(
+        (risk.severity, risk.code, mark_risk(brief, risk, risk.message), evidence_text(risk, brief.currency))
+        for risk in brief.risks
+    )
+    table = Table((_("Severity"), _("Risk"), _("What"), _("Evidence")), rows)
     return Section(_("Risks"), () if rows else (_("No risks found."),), table if rows else None)
+
+
+def evidence_text(risk: Risk, currency: str) -> str:
+    """Return a risk's evidence on one line, each figure named: `Cash: USD 400.00; Runway (days): 5`."""
+    # Translators: between two figures of a risk's evidence on one line.
+    return _("; ").join(
+        _("%(name)s: %(value)s") % {"name": name, "value": value}
+        for name, value in risk_evidence(risk.code, risk.evidence, currency)
+    )
 
 
 def source_line(source: SourceRow) -> str:
