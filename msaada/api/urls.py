@@ -1,0 +1,19 @@
+"""The API's URLs: /api/v1/ for the records and the missions' figures, /api/schema/ and /api/docs/ for its description."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from msaada.api.views import VIEWSETS, MissionViewSet
+
+router = DefaultRouter(trailing_slash=False)
+router.include_root_view = False
+router.register("missions", MissionViewSet, basename="api-mission")
+for slug, viewset in VIEWSETS.items():
+    router.register(slug, viewset, basename=f"api-{slug}")
+
+urlpatterns = [
+    path("v1/", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+]
