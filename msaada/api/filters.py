@@ -13,7 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from msaada.entry.entities import Entity, sorted_by
+from msaada.api.serializers import key_of
+from msaada.entry.entities import Entity
 from msaada.entry.lists import ALL, ARCHIVED
 from msaada.finance.models import Organization
 
@@ -44,7 +45,7 @@ def _filters_for(entity: Entity, name: str) -> dict[str, django_filters.Filter]:
             f"{name}_to": django_filters.DateFilter(field_name=name, lookup_expr="lte", label=f"{name} on or before"),
         }
     if field.is_relation:
-        key = sorted_by(field.related_model)
+        key = key_of(field.related_model)
         return {name: django_filters.CharFilter(field_name=f"{name}__{key}", label=f"the {name}'s {key}")}
     if field.choices:
         return {name: django_filters.ChoiceFilter(choices=field.choices)}
@@ -66,7 +67,7 @@ def filterset_class(entity: Entity) -> type[ApiFilterSet]:
     organizations = _organization_fields(entity.model)
     if organizations:
 
-        def by_organization(self, queryset: models.QuerySet, name: str, value: str) -> models.QuerySet:
+        def by_organization(queryset: models.QuerySet, name: str, value: str) -> models.QuerySet:
             wanted = Q()
             for field in organizations:
                 wanted |= Q(**{f"{field}__key": value})

@@ -13,7 +13,7 @@ from rest_framework import serializers
 
 from msaada.core.fields import ScaledDecimalField
 from msaada.core.review import Reviewed
-from msaada.entry.entities import Entity
+from msaada.entry.entities import Entity, sorted_by
 from msaada.missions.models import Mission
 
 
@@ -43,10 +43,23 @@ class SourceKeysField(serializers.ListField):
 class RecordSerializer(serializers.ModelSerializer):
     """A record: its id, its mission's code, the fields its form asks for, and what the gate sets."""
 
+    def build_relational_field(self, field_name: str, relation_info):
+        related = relation_info.related_model
+        return serializers.SlugRelatedField, {
+            "slug_field": key_of(related),
+            "queryset": related._default_manager.all(),
+            "help_text": f"The {related._meta.verbose_name}'s {key_of(related)}.",
+        }
+
     def build_standard_field(self, field_name: str, model_field: models.Field):
         if isinstance(model_field, ScaledDecimalField):
             return ExactDecimalField, {"required": not model_field.blank, "help_text": model_field.help_text}
         return super().build_standard_field(field_name, model_field)
+
+
+def key_of(model: type[models.Model]) -> str:
+    """Return the field people name a record of this kind by: its natural key, as the import names it."""
+    return model.natural_key_fields[0] if getattr(model, "natural_key_fields", ()) else sorted_by(model)
 
 
 @cache

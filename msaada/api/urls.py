@@ -1,10 +1,10 @@
 """The API's URLs: /api/v1/ for the records and the missions' figures, /api/schema/ and /api/docs/ for its description."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from msaada.api.views import VIEWSETS, MissionViewSet
+from msaada.api.views import VIEWSETS, MissionViewSet, not_found
 
 router = DefaultRouter(trailing_slash=False)
 router.include_root_view = False
@@ -16,4 +16,6 @@ urlpatterns = [
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    # Any other address under /api/ answers as the API does, in problem details, not with the site's page.
+    re_path(r"^.*$", not_found, name="api-not-found"),
 ]

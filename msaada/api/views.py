@@ -26,8 +26,9 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import exceptions, mixins, serializers, status, viewsets
-from rest_framework.decorators import action
+from rest_framework.decorators import action, api_view, permission_classes
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -369,3 +370,11 @@ class MissionViewSet(viewsets.ReadOnlyModelViewSet):
             for point in figures.points
         ]
         return Response(FundingSeriesSerializer({"currency": figures.currency, "points": points}).data)
+
+
+@extend_schema(exclude=True)
+@api_view(["GET", "POST", "PATCH", "DELETE", "HEAD", "OPTIONS"])
+@permission_classes([AllowAny])
+def not_found(request: Request) -> Response:
+    """Answer an address under /api/ that names nothing."""
+    raise exceptions.NotFound

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from msaada.accounts.scopes import missions, pickable
 from msaada.api.problems import Refused, field_errors
+from msaada.api.serializers import key_of
 from msaada.entry.entities import Entity
 from msaada.entry.forms import LocalizedDecimalField, LocalizedIntegerField, form_class
 from msaada.exchange import cells
@@ -86,6 +87,9 @@ def prepare(
         values["sources"], unknown_sources = _source_ids(user, values["sources"])
         problems += [_at(row, {"field": "sources", "problem": _("unknown source %s") % key}) for key in unknown_sources]
     form_data = {name: _as_typed(form.fields[name], value) for name, value in values.items()}
+    for name, field in form.fields.items():
+        if isinstance(field, forms.ModelChoiceField) and name != "sources" and name in data:
+            form_data[name] = _by_key(field, data[name])
     bound = form_class(entity)(form_data, instance=instance, entity=entity, user=user, mission=mission)
     if not bound.is_valid():
         problems += field_errors(bound.errors, row)
@@ -107,6 +111,14 @@ def _current(form: forms.ModelForm, record: models.Model) -> dict[str, Any]:
         field = record._meta.get_field(name)
         values[name] = getattr(record, field.attname)
     return values
+
+
+def _by_key(field: forms.ModelChoiceField, key: object) -> object:
+    """Return the id of the record a body names by key among the form's choices; an unknown key stays, for the form to refuse."""
+    if key is None:
+        return ""
+    found = field.queryset.filter(**{key_of(field.queryset.model): str(key)}).values_list("pk", flat=True).first()
+    return found if found is not None else str(key)
 
 
 def _source_ids(user: AbstractBaseUser, keys: object) -> tuple[list[int], list[str]]:
