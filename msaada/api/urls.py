@@ -2,12 +2,11 @@
 
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
 from msaada.api.views import VIEWSETS, MissionViewSet, not_found
 
-router = DefaultRouter(trailing_slash=False)
-router.include_root_view = False
+router = SimpleRouter(trailing_slash=False, use_regex_path=False)
 router.register("missions", MissionViewSet, basename="api-mission")
 for slug, viewset in VIEWSETS.items():
     router.register(slug, viewset, basename=f"api-{slug}")

@@ -132,7 +132,7 @@ class RecordViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     entity: Entity
     pagination_class = Pages
     filter_backends = [DjangoFilterBackend]
-    lookup_value_regex = r"\d+"
+    lookup_value_converter = "int"
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self) -> models.QuerySet:
@@ -310,6 +310,7 @@ class MissionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = MissionSerializer
     queryset = Mission.objects.none()  # the model, for the schema; missions come from the scope
     lookup_field = "code"
+    lookup_value_converter = "slug"
     pagination_class = Pages
 
     def get_queryset(self) -> models.QuerySet:
