@@ -63,8 +63,8 @@ def _account_page(request: HttpRequest, form: LanguageForm | None, new_token: st
     return render(request, "accounts/account.html", context)
 
 
-@login_required
 @require_POST
+@login_required
 def token_create(request: HttpRequest) -> HttpResponse:
     """Make a new API token and show it this once: only its hash is kept (knox), so no one can show it again."""
     _token, text = AuthToken.objects.create(user=request.user)
@@ -73,8 +73,8 @@ def token_create(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@login_required
 @require_POST
+@login_required
 def token_revoke(request: HttpRequest, key: str) -> HttpResponse:
     """Revoke one of the user's API tokens, named by its first characters; another user's is not found."""
     deleted, _kinds = AuthToken.objects.filter(user=request.user, token_key=key).delete()
