@@ -2,6 +2,7 @@
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -44,6 +45,11 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "knox",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "msaada.core",
     "msaada.sources",
     "msaada.missions",
@@ -58,6 +64,7 @@ INSTALLED_APPS = [
     "msaada.uploads",
     "msaada.dashboard",
     "msaada.demo",
+    "msaada.api",
 ]
 
 MIDDLEWARE = [
@@ -121,6 +128,10 @@ def _database() -> dict:
 DATABASES = {"default": _database()}
 # Large browser imports run in the background: the database is the queue, `msaada serve` starts its worker.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Counters shared by every app server (the API's throttles, the password resets): the database is the one they share.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "msaada_cache"},
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -200,3 +211,44 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# The API (/api/v1/): a personal token (knox, stored hashed) or the signed-in session with its CSRF token.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "knox.auth.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("MSAADA_API_ANON_RATE", "60/hour"),
+        "user": os.environ.get("MSAADA_API_USER_RATE", "3600/hour"),
+    },
+    "EXCEPTION_HANDLER": "msaada.api.problems.problem_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=int(os.environ.get("MSAADA_API_TOKEN_DAYS", "90"))),
+    "TOKEN_PREFIX": "msaada_",
+    "AUTO_REFRESH": False,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Msaada API",
+    "DESCRIPTION": (
+        "Every kind of record of a mission, readable within the caller's scope and writable by the roles "
+        "that keep it, through the same checks as the forms and the import; the mission's brief and the "
+        "series behind the dashboard's charts. Errors are RFC 9457 problem details."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}

@@ -12,6 +12,7 @@ urlpatterns = [
     path("m/<slug:code>/", include("msaada.dashboard.urls")),
     path("m/<slug:code>/records/import/", include("msaada.uploads.urls")),
     path("m/<slug:code>/records/", include("msaada.entry.urls")),
+    path("api/", include("msaada.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,4 +1,4 @@
-"""The user's own page (who they are, their role and scope, their language) and the lockout page."""
+"""The user's own page (who they are, their role and scope, their language, their API tokens) and the lockout page."""
 
 import hashlib
 
@@ -10,12 +10,13 @@ from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.views import PasswordResetView
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
+from knox.models import AuthToken
 
 from msaada.accounts.forms import LanguageForm
 from msaada.accounts.models import Profile, Role
@@ -45,8 +46,42 @@ def account(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             return _language_saved(request, form.save())
     else:
-        form = LanguageForm(instance=profile) if profile is not None else None
-    return render(request, "accounts/account.html", {"form": form, **_scope(request.user, profile)})
+        form = None
+    return _account_page(request, form)
+
+
+def _account_page(request: HttpRequest, form: LanguageForm | None, new_token: str = "") -> HttpResponse:
+    profile = profile_of(request.user)
+    if form is None and profile is not None:
+        form = LanguageForm(instance=profile)
+    context = {
+        "form": form,
+        "tokens": AuthToken.objects.filter(user=request.user).order_by("-created"),
+        "new_token": new_token,
+        **_scope(request.user, profile),
+    }
+    return render(request, "accounts/account.html", context)
+
+
+@require_POST
+@login_required
+def token_create(request: HttpRequest) -> HttpResponse:
+    """Make a new API token and show it this once: only its hash is kept (knox), so no one can show it again."""
+    _token, text = AuthToken.objects.create(user=request.user)
+    response = _account_page(request, None, new_token=text)
+    response["Cache-Control"] = "no-store"  # the one page that shows the token is kept by no cache
+    return response
+
+
+@require_POST
+@login_required
+def token_revoke(request: HttpRequest, key: str) -> HttpResponse:
+    """Revoke one of the user's API tokens, named by its first characters; another user's is not found."""
+    deleted, _kinds = AuthToken.objects.filter(user=request.user, token_key=key).delete()
+    if not deleted:
+        raise Http404
+    messages.success(request, _("The token is revoked: it opens nothing any more."))
+    return redirect("account")
 
 
 def _scope(user: User, profile: Profile | None) -> dict:

@@ -80,15 +80,49 @@ def record_save(
 ) -> None:
     """Check and save a record with the sources it cites (None leaves its citations as they are)."""
     with transaction.atomic(durable=True):
-        _save_new_parents(record)
-        _by(actor, record)
-        mark_review(actor, record)
-        check_record(record, mission=mission)
-        subjects = subjects_of(record)
-        record.save()
-        check_after(mission=mission, subjects=subjects, reporter=_reporter(record))
-        cite(record, sources)
-        _check_scope(actor, record)
+        _write(actor, record, mission, sources)
+
+
+def record_save_all(
+    *,
+    actor: AbstractBaseUser | None,
+    records: list[tuple[models.Model, list[models.Model] | None]],
+    mission: models.Model | None,
+) -> dict[int, ValidationError]:
+    """Check and save many records, each with its sources, all or nothing, in one durable transaction.
+
+    Each record is written in its own savepoint, in order, with every check of `record_save`, so that a
+    later record is checked against the earlier ones. Return the refusal of each record by its index;
+    when there is any, nothing is written.
+    """
+    refused: dict[int, ValidationError] = {}
+    with transaction.atomic(durable=True):
+        for index, (record, sources) in enumerate(records):
+            try:
+                with transaction.atomic():
+                    _write(actor, record, mission, sources)
+            except ValidationError as error:
+                refused[index] = error
+        if refused:
+            transaction.set_rollback(True)
+    return refused
+
+
+def _write(
+    actor: AbstractBaseUser | None,
+    record: models.Model,
+    mission: models.Model | None,
+    sources: list[models.Model] | None,
+) -> None:
+    _save_new_parents(record)
+    _by(actor, record)
+    mark_review(actor, record)
+    check_record(record, mission=mission)
+    subjects = subjects_of(record)
+    record.save()
+    check_after(mission=mission, subjects=subjects, reporter=_reporter(record))
+    cite(record, sources)
+    _check_scope(actor, record)
 
 
 def record_archive(*, actor: AbstractBaseUser | None, record: Fact, mission: models.Model | None) -> None:

@@ -65,8 +65,18 @@ ROLES = [*SEES, None]  # None: not signed in
 SOURCES_CSV = b"key,title,publisher,date,url,kind\nun-2751,Resolution 2751,United Nations,2024-09-30,,resolution\n"
 
 PUBLIC = {"login", "password_reset", "password_reset_done", "password_reset_confirm", "password_reset_complete"}
+PUBLIC |= {"api-schema", "api-docs"}
 SIGNED_IN = {"home", "account", "password_change", "password_change_done"}
 POST_ONLY = {"logout", "set_language", "import_confirm", "import_cancel", "review_decide"}
+POST_ONLY |= {"api_token_create", "api_token_revoke"}
+# The API (/api/v1/): a kind's list and records answer as the record pages do, but 401 to no one signed in;
+# its writes by POST only (bulk, restore) answer GET with 405; the missions' figures as the dashboard.
+API_KIND = {f"api-{slug}-list" for slug in ALL_KINDS}
+API_RECORD = {f"api-{slug}-detail" for slug in ALL_KINDS}
+API_POST = {f"api-{slug}-{action}" for slug in ALL_KINDS for action in ("bulk", "restore")}
+API_MISSION = {f"api-mission-{view}" for view in ("list", "detail", "brief", "strength", "funding")}
+API_NOWHERE = {"api-not-found"}
+API = API_KIND | API_RECORD | API_POST | API_MISSION | API_NOWHERE
 AGGREGATES = {"dashboard", "dashboard-chart", "plans", "plan", "plan-derived", "plan-chart", "plan-derived-chart"}
 SEE_RECORD = {"record_detail", "record_history"}
 SEE_KIND = {"record_list", "record_export_csv", "record_export_xlsx"}
@@ -101,7 +111,7 @@ def patterns(resolver: URLResolver, prefix: str = "") -> Iterator[tuple[str, str
 
 def test_every_url_name_is_classified() -> None:
     known = PUBLIC | SIGNED_IN | POST_ONLY | AGGREGATES | SEE_RECORD | SEE_KIND | KEEP_RECORD | IMPORTS | UPLOADS
-    known |= REVIEWS
+    known |= REVIEWS | API
     known |= {"record_index", "record_new"}
     unclassified = sorted(
         f"{route} ({name})"
@@ -189,8 +199,31 @@ def pages(world: dict, tokens: dict[str, str]) -> Iterator[Page]:
     for route, name, _ in patterns(get_resolver()):
         if route.startswith("admin/"):
             continue
-        if name in SEE_RECORD | KEEP_RECORD | {"review_decide"}:
-            yield from record_pages(name, route, world)
+        if name in SEE_RECORD | KEEP_RECORD | {"review_decide"} | API_RECORD | API_POST:
+            if name.startswith("api-") and not name.startswith(f"api-{route.split('/')[2]}-"):
+                continue  # each kind's API route walks its own kind's records only
+            for page in record_pages(name, route, world):
+                if not name.startswith("api-") or page.kind == route.split("/")[2]:
+                    yield page
+            if name not in API_RECORD:
+                continue
+            entity = BY_SLUG[route.split("/")[2]]
+            gsf = entity.model.objects.filter(mission__code="GSF").first() if entity.in_mission else None
+            if gsf is not None:
+                yield Page(name, fill(route, {"pk": gsf.pk}), "GSF", entity.slug)
+        elif name in API_KIND:
+            yield Page(name, "/" + route, "", route.split("/")[2])
+        elif name in API_MISSION:
+            if name == "api-mission-list":
+                yield Page(name, "/" + route)
+                continue
+            dated = "" if name == "api-mission-detail" else "?as_of=2025-09-23"
+            for code in ("MSS", "GSF"):
+                yield Page(name, fill(route, {"code": code}) + dated, code)
+        elif name == "api_token_revoke":
+            yield Page(name, fill(route, {"key": "msaada_00000000"}))
+        elif name in API_NOWHERE:
+            yield Page(name, "/api/v1/nothing-here")
         elif name in SEE_KIND | {"record_new"}:
             for slug in sorted(ALL_KINDS):
                 yield Page(name, fill(route, {"code": "MSS", "kind": slug}), "MSS", slug)
@@ -226,6 +259,10 @@ def expected(role: str | None, page: Page) -> str:
         return "redirect" if page.name == "set_language" else "405"
     if page.name in PUBLIC:
         return "ok"
+    if page.name in API_NOWHERE:
+        return "404"
+    if page.name in API:
+        return api_expected(role, page)
     if role is None:
         return "login"
     if page.code == "GSF" and role != "admin":
@@ -252,6 +289,20 @@ def expected(role: str | None, page: Page) -> str:
     if page.name in KEEP_RECORD:
         return "ok" if sees and page.kind in KEEPS[role] else "404"
     raise AssertionError(f"unclassified page {page}")
+
+
+def api_expected(role: str | None, page: Page) -> str:
+    """Return what the API answers a GET: as the record pages, but 401 to no one signed in and 405 to a POST-only URL."""
+    if role is None:
+        return "401"
+    if page.name in API_POST:
+        return "405"
+    if page.code == "GSF" and role != "admin":
+        return "404"
+    if page.name in API_MISSION:
+        return "ok"
+    sees = page.kind in SEES[role] and not (role in {"liaison", "donor"} and page.record_scope == "other")
+    return "ok" if sees else "404"
 
 
 def answer(client: Client, url: str) -> str:
