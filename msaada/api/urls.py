@@ -1,4 +1,4 @@
-"""The API's URLs: /api/v1/ for the records and the missions' figures, /api/schema/ and /api/docs/ for its description."""
+"""The API's URLs: /api/v1/ for the records and the missions' figures, /api/schema/ and /api/docs/ for its OpenAPI."""
 
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView

@@ -116,7 +116,7 @@ def _current(form: forms.ModelForm, record: models.Model) -> dict[str, Any]:
 
 
 def _by_key(field: forms.ModelChoiceField, key: object) -> object:
-    """Return the id of the record a body names by key among the form's choices; an unknown key stays, for the form to refuse."""
+    """Return the id of the record a body names by key among the form's choices; an unknown key stays for the form."""
     if key is None:
         return ""
     found = field.queryset.filter(**{key_of(field.queryset.model): str(key)}).values_list("pk", flat=True).first()

@@ -120,9 +120,7 @@ def filterset_class(entity: Entity) -> type[RecordFilterSet]:
     for name in entity.filters:
         declared.update(_filters_for(entity, name))
     if entity.model in COUNTED_BY:
-        declared["counted_on"] = django_filters.DateFilter(
-            method="filter_counted_on", label=_("Counted in the brief of"), widget=date_input()
-        )
+        declared["counted_on"] = LanguageDateFilter(method="filter_counted_on", label=_("Counted in the brief of"))
     if entity.archivable:
         declared["archived"] = django_filters.ChoiceFilter(
             method="filter_archived",

@@ -292,7 +292,7 @@ def expected(role: str | None, page: Page) -> str:
 
 
 def api_expected(role: str | None, page: Page) -> str:
-    """Return what the API answers a GET: as the record pages, but 401 to no one signed in and 405 to a POST-only URL."""
+    """Return what the API answers a GET: as the record pages, but 401 signed out and 405 to a POST-only URL."""
     if role is None:
         return "401"
     if page.name in API_POST:
