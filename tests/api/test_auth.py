@@ -8,6 +8,7 @@ from knox.models import AuthToken
 from rest_framework.test import APIClient
 from rest_framework.throttling import UserRateThrottle
 
+from msaada import settings as project_settings
 from msaada.accounts.models import Role
 from msaada.forces.models import Pledge
 
@@ -68,8 +69,9 @@ def test_a_session_write_needs_its_csrf_token(world, user_of):
     assert allowed.status_code == 201, allowed.content
 
 
-def test_calls_are_throttled_with_counts_in_the_shared_database_cache(world, user_of, settings, monkeypatch):
-    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+def test_calls_are_throttled_with_counts_in_the_shared_database_cache(world, user_of, monkeypatch):
+    # The project counts in the database cache, shared by app servers; the suite counts in memory.
+    assert project_settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
     monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"user": "2/hour", "anon": "2/hour"})
     client = APIClient()
     client.force_login(user_of(Role.FORCE))
