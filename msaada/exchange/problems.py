@@ -48,6 +48,8 @@ MESSAGES = {
 class Problem:
     """One problem of an import: `file:line: column: problem "value"`, `file:line: problem` or `file: problem`.
 
+    A problem of a file of another standard (FTS, IATI ...) is `file: place: column: problem "value"`.
+
     `code` names the problem among MESSAGES (or is TEXT, its text in `params["text"]`); the value is the cell as found.
     """
 
@@ -57,6 +59,7 @@ class Problem:
     code: str = TEXT
     params: dict[str, Any] = field(default_factory=dict)
     value: str | None = None
+    place: str = ""  # where in a file of another standard: a JSON path, an XPath, "line 12"
 
     @property
     def text(self) -> str:
@@ -68,6 +71,9 @@ class Problem:
 
     def __str__(self) -> str:
         quoted = "" if self.value is None else f' "{self.value}"'
+        if self.place:
+            column = f" {self.column}:" if self.column else ""
+            return f"{self.file}: {self.place}:{column} {self.text}{quoted}"
         if self.column:
             return f"{self.file}:{self.line}: {self.column}: {self.text}{quoted}"
         if self.line:
